@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+from ectm import views
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("account/", include("accounts.urls")),
+    path("", include("organisations.urls")),
+]

@@ -1,0 +1,35 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from accounts.access import allow, schools_for
+from accounts.models import Role
+from organisations.models import School
+
+DASHBOARD_TEMPLATES = {
+    Role.AB_ADMIN: "dashboard/ab_admin.html",
+    Role.HEAD_TEACHER: "dashboard/school_staff.html",
+    Role.INDUCTION_LEAD: "dashboard/school_staff.html",
+    Role.TUTOR: "dashboard/school_staff.html",
+    Role.ECT: "dashboard/ect.html",
+}
+
+
+@allow(signed_in=True)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    membership = request.membership
+    if membership is None:
+        return render(request, "dashboard/no_role.html")
+
+    context = {}
+    if membership.role == Role.AB_ADMIN:
+        schools = schools_for(membership)
+        context["waiting_schools"] = schools.filter(status=School.Status.PENDING)
+        context["approved_school_count"] = schools.filter(status=School.Status.APPROVED).count()
+    else:
+        context["school"] = membership.school
+    return render(request, DASHBOARD_TEMPLATES[Role(membership.role)], context)
+
+
+@allow(public=True)
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/accessibility.html")
