@@ -4,6 +4,7 @@ from django.shortcuts import render
 from accounts.access import allow, schools_for
 from accounts.models import Role
 from organisations.models import School
+from reviews.dashboard import dashboard_context as forms_dashboard_context
 
 DASHBOARD_TEMPLATES = {
     Role.AB_ADMIN: "dashboard/ab_admin.html",
@@ -27,6 +28,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["approved_school_count"] = schools.filter(status=School.Status.APPROVED).count()
     else:
         context["school"] = membership.school
+    context.update(forms_dashboard_context(request))
     return render(request, DASHBOARD_TEMPLATES[Role(membership.role)], context)
 
 
