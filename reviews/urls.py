@@ -10,6 +10,7 @@ urlpatterns = [
     path("reports/<int:report_id>/autosave/<slug:step>/", views.form_autosave, name="autosave"),
     path("reports/<int:report_id>/check/", views.form_finish, name="finish"),
     path("reports/<int:report_id>/comments/", views.form_comments, name="comments"),
+    path("reports/<int:report_id>/comments/autosave/", views.comments_autosave, name="comments_autosave"),
     path("reports/<int:report_id>/sign/", views.form_sign, name="sign"),
     path("reports/<int:report_id>/pdf/", views.form_pdf, name="pdf"),
     path("reports/<int:report_id>/note/", views.form_note, name="note"),

@@ -190,22 +190,30 @@ def render_step(request, report, form, page, step_form, conflict=None) -> HttpRe
 
 
 @require_POST
-@allow(SCHOOL_ROLES)
+@allow(SCHOOL_STAFF)
 def form_autosave(request: HttpRequest, report_id: int, step: str) -> JsonResponse:
     """Save a page in the background; answer in JSON with the new version or the conflicting changes."""
     report = access_report(request, report_id)
+    page = steps.step_by_key(report, step)
+    if page is None:
+        raise Http404("No such page of this form.")
     form = existing_form(report)
-    if step == "comments":
-        if request.membership.role != Role.ECT or form is None:
-            raise Http404("No such page of this form.")
-        step_form = steps.CommentsForm(data=request.POST)
-        fields = ["ect_comments"]
-    else:
-        page = steps.step_by_key(report, step)
-        if page is None or request.membership.role not in SCHOOL_STAFF:
-            raise Http404("No such page of this form.")
-        step_form = steps.build_step_form(page, form or unsaved_form(report), data=request.POST)
-        fields = [name for name in step_form.fields if name != "version"]
+    step_form = steps.build_step_form(page, form or unsaved_form(report), data=request.POST)
+    fields = [name for name in step_form.fields if name != "version"]
+    return autosave(request, report, form, fields)
+
+
+@require_POST
+@allow(Role.ECT)
+def comments_autosave(request: HttpRequest, report_id: int) -> JsonResponse:
+    report = access_report(request, report_id)
+    form = existing_form(report)
+    if form is None:
+        return JsonResponse({"saved": False, "message": "This form has not been started."})
+    return autosave(request, report, form, ["ect_comments"])
+
+
+def autosave(request: HttpRequest, report: Report, form: ReportForm | None, fields: list[str]) -> JsonResponse:
     answers = {name: request.POST.get(name, "").strip() for name in fields if name in request.POST}
     if not answers:
         return JsonResponse({"saved": False, "message": "Nothing to save."})

@@ -19,6 +19,7 @@ from organisations.models import School
 from tests.access_matrix import Route, routes_without_names, routes_without_rules, walk_routes
 from tests.conftest import Organisation
 from tests.factories import SchoolFactory
+from tests.reviews.helpers import sample_question, sample_report
 
 # How to fill each URL parameter from the owning organisation.
 PARAMETER_SAMPLES: dict[str, Callable[[Organisation], object]] = {
@@ -26,11 +27,15 @@ PARAMETER_SAMPLES: dict[str, Callable[[Organisation], object]] = {
     "membership_id": lambda home: home.second_tutor.pk,
     "ect_id": lambda home: home.ect.pk,
     "token": lambda home: "not-a-real-token",
+    "report_id": lambda home: sample_report(home).pk,
+    "question_id": lambda home: sample_question(home).pk,
+    "report_type": lambda home: "P",
+    "step": lambda home: "contract",
 }
 
 # Parameters that carry no organisation's object, so a foreign person asking
 # for them is judged by role alone.
-NOT_OBJECTS = {"token"}
+NOT_OBJECTS = {"token", "report_type", "step"}
 
 # Routes that need a particular object to do their work, by route name.
 ROUTE_SAMPLES: dict[str, Callable[[Organisation], dict]] = {

@@ -9,7 +9,7 @@ from reviews.models import Question, ReportForm
 from schedule.models import Report
 from signatures.services import signatures_of
 from tests.conftest import Organisation
-from tests.reviews_helpers import COMPLETE_ANSWERS, ReportFactory, completed_form, sent_form
+from tests.reviews.helpers import COMPLETE_ANSWERS, ReportFactory, completed_form, sent_form
 
 pytestmark = pytest.mark.django_db
 

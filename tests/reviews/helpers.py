@@ -70,3 +70,29 @@ def completed_form(report: Report, tutor: User) -> ReportForm:
 def sent_form(report: Report, tutor: User) -> ReportForm:
     form = completed_form(report, tutor)
     return services.send_to_ect(form, by=tutor, base_version=form.version, today=report.earliest_send_date)
+
+
+def sample_report(home) -> Report:
+    """Return the home ECT's progress review, sent to the ECT, creating it on first use."""
+    from accounts.models import Role
+
+    report = Report.objects.filter(ect=home.ect, period_start=PERIOD_START).first()
+    if report is None:
+        report = ReportFactory(ect=home.ect)
+        sent_form(report, home.user(Role.TUTOR))
+    return report
+
+
+def sample_question(home) -> Question:
+    from accounts.models import Role
+    from reviews import question_sets
+
+    question = Question.objects.filter(question_set__appropriate_body=home.appropriate_body).first()
+    if question is None:
+        question = question_sets.add_question(
+            home.appropriate_body,
+            Report.Type.PROGRESS_REVIEW,
+            fields={"text": "Sample question", "kind": Question.Kind.SHORT_TEXT, "required": False},
+            by=home.user(Role.AB_ADMIN),
+        )
+    return question
