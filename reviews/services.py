@@ -126,6 +126,18 @@ def changes_since(form: ReportForm, version: int) -> list[Change]:
     return list(latest.values())
 
 
+def others_changed_since(form: ReportForm, version: int, by: User) -> bool:
+    """Return whether anyone but `by` changed an answer after `version`.
+
+    A person's own later saves (an autosave that finished while they pressed a
+    save button, say) are not a conflict with their own page.
+    """
+    if version > form.version:
+        return True
+    later = form.revisions.filter(version__gt=version).exclude(changed_by=by)
+    return any(revision.changes for revision in later)
+
+
 def form_fields(form: ReportForm) -> dict:
     """Return every field of every page of the form, and the ECT's comments, by name."""
     fields = dict(steps.CommentsForm().fields)
@@ -148,7 +160,7 @@ def save_answers(
     form = ReportForm.objects.select_for_update().select_related("report__ect__school").get(pk=form.pk)
     if form.is_locked:
         raise WorkflowError("Everyone has signed this form, so it can no longer be changed.")
-    if base_version != form.version:
+    if base_version is None or others_changed_since(form, base_version, by):
         logger.info("Stale save of form %s by user %s: based on %s, stored %s", form.pk, by.pk, base_version, form.version)
         raise StaleSave(form, changes_since(form, base_version or 0))
 

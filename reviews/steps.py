@@ -43,7 +43,10 @@ def long_text(label: str, help_text: str = "", required: bool = True) -> forms.C
 
 
 def date_field(label: str, required: bool = False) -> forms.DateField:
-    return forms.DateField(label=label, input_formats=DATE_FORMATS, help_text=DATE_HELP, required=required)
+    return forms.DateField(
+        label=label, input_formats=DATE_FORMATS, help_text=DATE_HELP, required=required,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+    )
 
 
 def require_when(form: forms.Form, condition: bool, field: str, message: str) -> None:

@@ -120,8 +120,6 @@ def form_step(request: HttpRequest, report_id: int, step: str) -> HttpResponse:
     if form is None:
         form = services.start_form(report, by=request.user)
     base_version = posted_version(request)
-    if base_version == 0 and form.version == 1:
-        base_version = 1  # The form was started by this save or by a save that changed nothing.
     step_form = steps.build_step_form(page, form, data=request.POST)
 
     try:
@@ -221,8 +219,6 @@ def autosave(request: HttpRequest, report: Report, form: ReportForm | None, fiel
     if form is None:
         form = services.start_form(report, by=request.user)
     base_version = posted_version(request)
-    if base_version == 0 and form.version == 1:
-        base_version = 1
     try:
         form, withdrawn = services.save_answers(
             form, answers=answers, base_version=base_version, by=request.user, description="Saved automatically"

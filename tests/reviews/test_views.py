@@ -101,13 +101,17 @@ def test_stale_step_save_keeps_input(home):
 def test_autosave_saves_and_reports_conflict(home):
     report = ReportFactory(ect=home.ect)
     tutor = client_for(home, Role.TUTOR)
+    other_tutor = Client()
+    other_tutor.force_login(home.second_tutor.user)
     url = reverse("reviews:autosave", args=[report.pk, "days"])
 
     first = tutor.post(url, {"version": "0", "days_served": "50"}).json()
-    stale = tutor.post(url, {"version": "0", "days_served": "55"}).json()
+    own_later = tutor.post(url, {"version": "0", "days_absent": "1"}).json()
+    stale = other_tutor.post(url, {"version": "0", "days_served": "55"}).json()
 
     assert first["saved"] is True
     assert first["version"] == 2
+    assert own_later["saved"] is True
     assert stale["conflict"] is True
     assert stale["changes"][0]["value"] == "50"
 

@@ -30,10 +30,19 @@ if (container && form && status) {
     status.classList.add("app-autosave--conflict");
   };
 
-  const save = async () => {
+  let inFlight = null;
+
+  const save = () => {
     if (!dirty || saving || stopped) {
-      return;
+      return inFlight;
     }
+    inFlight = send().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  };
+
+  const send = async () => {
     saving = true;
     dirty = false;
     try {
@@ -65,6 +74,21 @@ if (container && form && status) {
 
   form.addEventListener("input", markDirty);
   form.addEventListener("change", markDirty);
-  form.addEventListener("focusout", save);
+  form.addEventListener("focusout", (event) => {
+    // Leaving a field for a save button: that button's own save follows at once.
+    if (event.relatedTarget?.type === "submit" && event.relatedTarget.form === form) {
+      return;
+    }
+    save();
+  });
+  // A save button pressed while an automatic save is running waits for it,
+  // then sends the page with the version that save returned.
+  form.addEventListener("submit", (event) => {
+    if (inFlight) {
+      event.preventDefault();
+      const button = event.submitter;
+      inFlight.then(() => form.requestSubmit(button));
+    }
+  });
   window.setInterval(save, AUTOSAVE_INTERVAL_MS);
 }
