@@ -7,4 +7,5 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("account/", include("accounts.urls")),
     path("", include("organisations.urls")),
+    path("schedule/", include("schedule.urls")),
 ]
