@@ -561,6 +561,10 @@ def _plan(calendar: Calendar, induction: Induction, counter: _Counter) -> _Timet
             full_periods_since_assessment += 1
 
         if cumulative >= target:
+            # No progress review less than a term before a formal assessment:
+            # an assessment period cut short by leaving absorbs the review before it.
+            if stop < natural_stop and reports and reports[-1].type == ReportType.PROGRESS_REVIEW:
+                period_start = reports.pop().period_start
             reports.append(PlannedReport(ReportType.ASSESSMENT, period_start, period_end, part + 1, cumulative))
             full_periods_since_assessment = 0
             part_base = target
