@@ -29,7 +29,7 @@ AB_ONLY = frozenset({Role.AB_ADMIN})
 
 @dataclass(frozen=True)
 class AccessRule:
-    """Who may open a view.
+    """The rule that decides who may open a view.
 
     `public` views need no sign-in. Otherwise the person must be signed in and,
     when `roles` is set, their active membership must hold one of those roles.
@@ -108,7 +108,7 @@ def ects_for(membership: Membership | None):
     return ECT.objects.filter(school_id=membership.school_id)
 
 
-# Access helpers: fetch one object the membership may see, or answer 404.
+# Access helpers: fetch one object the membership may see, or raise Http404.
 
 
 def access_school(request: HttpRequest, school_id: int) -> School:

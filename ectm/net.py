@@ -6,7 +6,7 @@ def client_ip(request: HttpRequest) -> str | None:
     """Return the address a request came from.
 
     With TRUSTED_PROXY_COUNT = n > 0, the address is the n-th entry from the
-    right of X-Forwarded-For, the one our own nearest proxy saw; entries further
+    right of X-Forwarded-For, the one our own nearest proxy saw. Entries further
     left were written by the client and are ignored, so a forged header cannot
     change the answer. With 0, the header is ignored and REMOTE_ADDR is used.
     """

@@ -16,8 +16,8 @@ class OutboxEmail(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
-    # A caller that must send a message at most once (a reminder, say) gives a
-    # key; a second email with the same key is not queued.
+    # A caller that must send a message at most once, such as a reminder, gives
+    # a key. A second email with the same key is not queued.
     dedupe_key = models.CharField(max_length=200, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)

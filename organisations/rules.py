@@ -1,4 +1,4 @@
-"""Which staff roles each role may add or deactivate at a school."""
+"""The staff roles that each role may add or deactivate at a school."""
 
 from accounts.models import Role
 

@@ -1,5 +1,5 @@
 """Every URL, requested as every role of the owning organisation, of a foreign
-organisation, and anonymously, answers as the permission layer says it should.
+organisation, and anonymously, gets the status that its view's access rule expects.
 
 To cover a new URL, make sure its parameters have a sample below. A URL whose
 view declares no rule fails `test_every_view_declares_a_rule`.
