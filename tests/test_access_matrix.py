@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from accounts.access import allow
 from accounts.models import Role
 from organisations.models import School
-from tests import schedule_samples
+from tests.schedule import samples as schedule_samples
 from tests.access_matrix import Route, routes_without_names, routes_without_rules, walk_routes
 from tests.conftest import Organisation
 from tests.factories import SchoolFactory

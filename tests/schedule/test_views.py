@@ -10,7 +10,7 @@ from django.urls import reverse
 from accounts.models import Role
 from schedule.models import AcademicYear, Absence, Closure, Report, ReportRule
 from tests.conftest import Organisation
-from tests.test_schedule_services import load_term_dates
+from tests.schedule.test_services import load_term_dates
 
 
 def client_for(organisation: Organisation, role: Role) -> Client:

@@ -23,7 +23,7 @@ from schedule.engine import (
     one_place_down,
     one_place_up,
 )
-from tests.schedule_calendars import english_calendar
+from tests.schedule.calendars import english_calendar
 
 P, A, I = ReportType.PROGRESS_REVIEW, ReportType.ASSESSMENT, ReportType.INTERIM_ASSESSMENT
 LATER = date(2027, 8, 31)

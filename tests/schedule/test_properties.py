@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schedule.engine import Absence, AbsenceKind, Induction, ReportType, compute_schedule, days_for_period
-from tests.schedule_calendars import english_calendar
+from tests.schedule.calendars import english_calendar
 
 CALENDAR = english_calendar()
 FIRST, LAST = date(2022, 9, 1), date(2027, 7, 31)
