@@ -26,6 +26,7 @@ PARAMETER_SAMPLES: dict[str, Callable[[Organisation], object]] = {
     "membership_id": lambda home: home.second_tutor.pk,
     "ect_id": lambda home: home.ect.pk,
     "token": lambda home: "not-a-real-token",
+    "user_id": lambda home: home.user(Role.TUTOR).pk,
 }
 
 # Parameters that carry no organisation's object, so a foreign person asking
