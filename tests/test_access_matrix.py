@@ -29,6 +29,7 @@ PARAMETER_SAMPLES: dict[str, Callable[[Organisation], object]] = {
     "token": lambda home: "not-a-real-token",
     "year_id": lambda home: schedule_samples.academic_year(home).pk,
     "report_id": lambda home: schedule_samples.report(home).pk,
+    "user_id": lambda home: home.user(Role.TUTOR).pk,
 }
 
 # Parameters that carry no organisation's object, so a foreign person asking
