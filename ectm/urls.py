@@ -6,5 +6,6 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("account/", include("accounts.urls")),
+    path("ects/", include("ects.urls")),
     path("", include("organisations.urls")),
 ]
