@@ -65,8 +65,9 @@ def register_step(request: HttpRequest, ect_id: int, step: str) -> HttpResponse:
         form_kwargs["school"] = ect.school
     form = current.form_class(data=request.POST or None, **form_kwargs)
 
+    # Validating a model form writes its values onto the instance, so take the snapshot first.
+    before = services.snapshot(ect)
     if request.method == "POST" and form.is_valid():
-        before = services.snapshot(ect)
         ect = form.save(commit=False)
         if current.slug == "contract":
             assign_tutor(request, ect, form)

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from django.conf import settings
@@ -137,7 +137,8 @@ class HttpTeacherRecordService:
                 raise ServiceUnavailable(service_unavailable_message())
             logger.info("TRS record for TRN %s was merged; following %s", trn, location)
             merged_from = trn
-            response = self._get(urljoin(url, location), date_of_birth)
+            # The query is sent again from our own parameters, so drop any the Location carries.
+            response = self._get(urljoin(url, urlsplit(location).path), date_of_birth)
 
         if response.status_code == 200:
             try:

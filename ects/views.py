@@ -133,8 +133,9 @@ def reset_password(request: HttpRequest, ect_id: int) -> HttpResponse:
 
 def edit_page(request: HttpRequest, ect: ECT, form, *, title: str, active: str, after_save=None) -> HttpResponse:
     """Show an edit form for the ECT; on a valid POST save it with its history and return to the overview."""
+    # Validating a model form writes its values onto the instance, so take the snapshot first.
+    before = services.snapshot(ect)
     if request.method == "POST" and form.is_valid():
-        before = services.snapshot(ect)
         ect = form.save(commit=False)
         if after_save:
             after_save(ect)
