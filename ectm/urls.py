@@ -8,4 +8,5 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("ects/", include("ects.urls")),
     path("", include("organisations.urls")),
+    path("schedule/", include("schedule.urls")),
 ]

@@ -17,6 +17,7 @@ from accounts.access import allow
 from accounts.models import Role
 from ects.models import PreviousSchool
 from organisations.models import School
+from tests.schedule import samples as schedule_samples
 from tests.access_matrix import Route, routes_without_names, routes_without_rules, walk_routes
 from tests.conftest import Organisation
 from tests.factories import SchoolFactory
@@ -34,6 +35,8 @@ PARAMETER_SAMPLES: dict[str, Callable[[Organisation], object]] = {
         defaults={"address": "1 Hill Road", "appropriate_body_name": "Hill AB", "start_date": "2024-09-02",
                   "terms_completed": "1.0"},
     )[0].pk,
+    "year_id": lambda home: schedule_samples.academic_year(home).pk,
+    "report_id": lambda home: schedule_samples.report(home).pk,
 }
 
 # Parameters that carry no organisation's object, so a foreign person asking
@@ -45,6 +48,8 @@ ROUTE_SAMPLES: dict[str, Callable[[Organisation], dict]] = {
     "organisations:reject_school": lambda home: {
         "school_id": SchoolFactory(appropriate_body=home.appropriate_body, status=School.Status.PENDING).pk
     },
+    "schedule:closure_delete": lambda home: schedule_samples.closure_kwargs(home),
+    "schedule:absence_delete": lambda home: schedule_samples.absence_kwargs(home),
 }
 
 ALLOWED_STATUSES = {200, 302, 405}
