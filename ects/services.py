@@ -366,14 +366,12 @@ def authorise_registration(ect: ECT, *, by: User, induction_start_date: date) ->
 
 
 def schedule_first_report(ect: ECT) -> None:
-    """Ask the schedule engine for the first report, when the engine is installed."""
-    try:
-        from schedule import services as schedule_services
-    except ImportError:
-        return
-    create_next_report = getattr(schedule_services, "create_next_report", None)
-    if create_next_report is not None:
-        create_next_report(ect)
+    """Create the ECT's first report. Without term dates that reach it, the engine creates none yet."""
+    from schedule.services import create_next_report
+
+    report = create_next_report(ect)
+    if report is None:
+        logger.info("ECT %s authorised with no first report yet: the term dates do not reach it", ect.pk)
 
 
 # The ECT's account.

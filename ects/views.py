@@ -24,6 +24,7 @@ from ects.forms import (
 from ects.models import ECT, PreviousSchool
 from ects.pdf import registration_pdf
 from ects.registration_views import assign_tutor
+from schedule.services import schedule_summary
 
 logger = logging.getLogger(__name__)
 
@@ -64,16 +65,11 @@ def ect_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def induction_progress(ect: ECT) -> dict | None:
-    """Return FTE terms completed and remaining from the schedule engine, or None while it is not installed."""
-    try:
-        from schedule import services as schedule_services
-    except ImportError:
+def induction_progress(ect: ECT):
+    """Return the schedule engine's summary (FTE completed and remaining), or None before a start date."""
+    if ect.induction_start_date is None or ect.is_registration_open:
         return None
-    summarise = getattr(schedule_services, "induction_summary", None)
-    if summarise is None:
-        return None
-    return summarise(ect)
+    return schedule_summary(ect)
 
 
 @allow(ALL_ROLES)
