@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from accounts.access import allow, schools_for
 from accounts.models import Role
+from ects.dashboard import registration_tasks
 from organisations.models import School
 from reviews.dashboard import dashboard_context as forms_dashboard_context
 
@@ -29,6 +30,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     else:
         context["school"] = membership.school
     context.update(forms_dashboard_context(request))
+    context["registration_tasks"] = registration_tasks(membership)
     return render(request, DASHBOARD_TEMPLATES[Role(membership.role)], context)
 
 

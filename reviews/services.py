@@ -72,22 +72,16 @@ def current_question_set(appropriate_body: AppropriateBody, report_type: str) ->
 
 
 def days_for_report(report: Report) -> dict[str, str]:
-    """Return days served and absent in the report's period, from the schedule when it can count them."""
-    try:
-        from schedule.services import days_for_period
-    except ImportError:
-        return {}
+    """Return days served and absent in the report's period, counted from the school calendar.
+
+    Empty when the schedule cannot count them, for example before the induction has a start date.
+    """
+    from schedule.services import days_for_period
+
     counted = days_for_period(report.ect, report.period_start, report.period_end)
-    served, absent = _served_and_absent(counted)
-    return {"days_served": str(served), "days_absent": str(absent)}
-
-
-def _served_and_absent(counted) -> tuple[int, int]:
-    if isinstance(counted, tuple):
-        return int(counted[0]), int(counted[1])
-    if isinstance(counted, dict):
-        return int(counted["served"]), int(counted["absent"])
-    return int(counted.served), int(counted.absent)
+    if counted is None:
+        return {}
+    return {"days_served": str(counted.served), "days_absent": str(counted.absent)}
 
 
 @transaction.atomic
@@ -270,12 +264,9 @@ def _complete_report(form: ReportForm) -> None:
 
 
 def create_next_report(ect: ECT) -> None:
-    """Ask the schedule for the ECT's next report, when the schedule can make one."""
-    try:
-        from schedule.services import create_next_report as schedule_next_report
-    except ImportError:
-        logger.warning("No schedule service to create the next report for ECT %s", ect.pk)
-        return
+    """Create the ECT's next report from the schedule's timetable, now that this one is complete."""
+    from schedule.services import create_next_report as schedule_next_report
+
     schedule_next_report(ect)
 
 

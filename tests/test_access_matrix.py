@@ -15,7 +15,9 @@ from django.urls import path, reverse
 
 from accounts.access import allow
 from accounts.models import Role
+from ects.models import PreviousSchool
 from organisations.models import School
+from tests.schedule import samples as schedule_samples
 from tests.access_matrix import Route, routes_without_names, routes_without_rules, walk_routes
 from tests.conftest import Organisation
 from tests.factories import SchoolFactory
@@ -27,20 +29,39 @@ PARAMETER_SAMPLES: dict[str, Callable[[Organisation], object]] = {
     "membership_id": lambda home: home.second_tutor.pk,
     "ect_id": lambda home: home.ect.pk,
     "token": lambda home: "not-a-real-token",
-    "report_id": lambda home: sample_report(home).pk,
+    "step": lambda home: "teacher-record",
+    "previous_school_id": lambda home: PreviousSchool.objects.get_or_create(
+        ect=home.ect,
+        name="Hillside School",
+        defaults={"address": "1 Hill Road", "appropriate_body_name": "Hill AB", "start_date": "2024-09-02",
+                  "terms_completed": "1.0"},
+    )[0].pk,
+    "year_id": lambda home: schedule_samples.academic_year(home).pk,
+    "report_id": lambda home: schedule_samples.report(home).pk,
+    "user_id": lambda home: home.user(Role.TUTOR).pk,
     "question_id": lambda home: sample_question(home).pk,
     "report_type": lambda home: "P",
-    "step": lambda home: "contract",
 }
 
 # Parameters that carry no organisation's object, so a foreign person asking
 # for them is judged by role alone.
-NOT_OBJECTS = {"token", "report_type", "step"}
+NOT_OBJECTS = {"token", "report_type"}
 
 # Routes that need a particular object to do their work, by route name.
 ROUTE_SAMPLES: dict[str, Callable[[Organisation], dict]] = {
     "organisations:reject_school": lambda home: {
         "school_id": SchoolFactory(appropriate_body=home.appropriate_body, status=School.Status.PENDING).pk
+    },
+    "schedule:closure_delete": lambda home: schedule_samples.closure_kwargs(home),
+    "schedule:absence_delete": lambda home: schedule_samples.absence_kwargs(home),
+    # Form pages need a report whose form has been sent to the ECT.
+    **{
+        f"reviews:{name}": lambda home: {"report_id": sample_report(home).pk}
+        for name in ["form", "finish", "comments", "comments_autosave", "sign", "pdf", "note"]
+    },
+    **{
+        f"reviews:{name}": lambda home: {"report_id": sample_report(home).pk, "step": "contract"}
+        for name in ["step", "autosave"]
     },
 }
 

@@ -9,6 +9,7 @@ from ectm import demo_data
 from ects.models import ECT
 from organisations.models import AppropriateBody, School
 from reviews import demo as reviews_demo
+from schedule.demo import seed_schedule
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +89,7 @@ def seed() -> None:
             },
         )
 
+    seed_schedule(appropriate_body)
     reviews_demo.seed(demo_data.APPROPRIATE_BODY["name"])
 
 
