@@ -59,7 +59,7 @@ def test_two_editors_stale_save_keeps_input(page, new_page, home, password):
     assert_accessible(second)
 
     second.get_by_role("button", name="Save and return later").click()
-    assert "Your answers are saved" in second.locator(".govuk-notification-banner").inner_text()
+    assert "Your answers are saved" in second.locator(".govuk-notification-banner--success").inner_text()
     answers = ReportForm.objects.get(report=report).answers
     assert (answers["days_served"], answers["days_absent"]) == ("65", "4")
 
@@ -74,7 +74,7 @@ def test_save_buttons_work_without_javascript(browser, live_server, home, passwo
     page.get_by_label("Days served in this period").fill("33")
     page.get_by_role("button", name="Save and return later").click()
 
-    assert "Your answers are saved" in page.locator(".govuk-notification-banner").inner_text()
+    assert "Your answers are saved" in page.locator(".govuk-notification-banner--success").inner_text()
     assert ReportForm.objects.get(report=report).answers["days_served"] == "33"
     context.close()
 
@@ -97,7 +97,7 @@ def test_bulk_signing_three_forms(page, home, password):
     page.get_by_label("I confirm I am signing these 3 forms").check()
     page.get_by_role("button", name="Confirm and sign").click()
 
-    assert "You have signed 3 forms." in page.locator(".govuk-notification-banner").inner_text()
+    assert "You have signed 3 forms." in page.locator(".govuk-notification-banner--success").inner_text()
     signatures = [list(signatures_of(form)) for form in forms]
     assert [len(found) for found in signatures] == [1, 1, 1]
     assert len({found[0].pk for found in signatures}) == 3

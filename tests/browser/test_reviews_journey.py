@@ -29,12 +29,12 @@ def continue_page(page) -> None:
 def sign_current_form(page) -> None:
     page.get_by_label("I confirm I am signing").check()
     page.get_by_role("button", name="Confirm and sign").click()
-    assert "You have signed this" in page.locator(".govuk-notification-banner").inner_text()
+    assert "You have signed this" in page.locator(".govuk-notification-banner--success").inner_text()
     assert_accessible(page)
 
 
 def banner_text(page) -> str:
-    return page.locator(".govuk-notification-banner").first.inner_text()
+    return page.locator(".govuk-notification-banner--success").inner_text()
 
 
 def test_progress_review_and_final_assessment_journey(page, new_page, home, password):

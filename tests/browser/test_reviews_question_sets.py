@@ -32,7 +32,7 @@ def test_ab_edits_questions_and_versions(page, home, password):
     page.get_by_label("Question", exact=True).fill("Any other comments?")
     page.get_by_label("Long text").check()
     page.get_by_role("button", name="Save question").click()
-    assert "The question is added" in page.locator(".govuk-notification-banner").inner_text()
+    assert "The question is added" in page.locator(".govuk-notification-banner--success").inner_text()
 
     page.get_by_role("button", name="Move up question 2").click()
     rows = page.locator("#questions tbody tr").all_inner_texts()
