@@ -18,6 +18,7 @@ urlpatterns = [
     path("upcoming/", views.upcoming, name="upcoming"),
     path("verify/", views.verify, name="verify"),
     path("received/", views.ab_forms, name="ab_forms"),
+    path("ects/<int:ect_id>/", views.ect_forms, name="ect_forms"),
     path("ects/<int:ect_id>/outcome/", views.record_outcome, name="outcome"),
     path("questions/", question_views.question_set_list, name="question_sets"),
     path("questions/<str:report_type>/", question_views.question_set_detail, name="question_set"),

@@ -539,3 +539,20 @@ def record_outcome(request: HttpRequest, ect_id: int) -> HttpResponse:
             "recorded": ect.outcomes.select_related("final_assessment__report", "recorded_by"),
         },
     )
+
+
+@allow(ALL_ROLES)
+def ect_forms(request: HttpRequest, ect_id: int) -> HttpResponse:
+    """Every report of one ECT, with links to fill in, read, sign and print each form."""
+    ect = access_ect(request, ect_id)
+    reports = ect.reports.select_related("form").order_by("period_start")
+    rows = []
+    for report in reports:
+        form = existing_form(report)
+        role, _ = services.signing_role(form, request.user, request.membership) if form else (None, "")
+        rows.append({"report": report, "form": form, "can_sign": role is not None})
+    return render(
+        request,
+        "reviews/ect_forms.html",
+        {"ect": ect, "rows": rows, "can_fill_in": request.membership.role in SCHOOL_STAFF},
+    )

@@ -141,7 +141,10 @@ def test_pdf_download_and_verify(page, home, password, tmp_path):
     for role in [Role.ECT, Role.TUTOR, Role.HEAD_TEACHER]:
         sign_as(form, home, role)
     signed_in(page, home.user(Role.HEAD_TEACHER).username, password)
-    page.goto(f"/forms/reports/{report.pk}/")
+    page.goto(f"/forms/ects/{home.ect.pk}/")
+    assert "Sent to the appropriate body" in page.locator("#ect-forms").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="Read the formal assessment").click()
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download as PDF").click()
