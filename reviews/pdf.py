@@ -76,7 +76,7 @@ def render_form_pdf(form: ReportForm, *, issued_to: User) -> bytes:
 
 @dataclass
 class Verification:
-    """What checking an uploaded PDF found."""
+    """The result of checking an uploaded PDF."""
 
     genuine: bool
     summary: str

@@ -1,8 +1,8 @@
 """The workflow of a form: start, save, send to the ECT, sign, reach the AB.
 
-Order of work: the tutor completes the form and sends it to the ECT; the ECT
-adds comments and signs; the tutor signs; for assessments the head teacher
-signs; then the form is with the AB and locked. Every saved change that alters
+Order of work: the tutor completes the form and sends it to the ECT. The ECT
+adds comments and signs, then the tutor signs, and for assessments the head
+teacher signs too. The form is then with the AB and locked. Every saved change that alters
 what was signed withdraws the signatures made over the old content.
 """
 

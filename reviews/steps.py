@@ -50,7 +50,7 @@ def date_field(label: str, required: bool = False) -> forms.DateField:
 
 
 def require_when(form: forms.Form, condition: bool, field: str, message: str) -> None:
-    """Add `message` to `field` when `condition` holds and the field is empty."""
+    """Add `message` to `field` when `condition` is true and the field is empty."""
     if condition and not form.cleaned_data.get(field):
         form.add_error(field, message)
 

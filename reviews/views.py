@@ -135,6 +135,7 @@ def form_step(request: HttpRequest, report_id: int, step: str) -> HttpResponse:
         step_form = steps.build_step_form(page, stale.form, kept_input=typed)
         return render_step(request, report, stale.form, page, step_form, conflict=stale.changes)
     except services.WorkflowError as error:
+        logger.info("Save of report %s by user %s rejected: %s", report.pk, request.user.pk, error)
         messages.error(request, str(error))
         return redirect("reviews:form", report_id=report.pk)
     report_withdrawals(request, withdrawn)
@@ -190,7 +191,7 @@ def render_step(request, report, form, page, step_form, conflict=None) -> HttpRe
 @require_POST
 @allow(SCHOOL_STAFF)
 def form_autosave(request: HttpRequest, report_id: int, step: str) -> JsonResponse:
-    """Save a page in the background; answer in JSON with the new version or the conflicting changes."""
+    """Save a page in the background and respond with JSON: the new version, or the conflicting changes."""
     report = access_report(request, report_id)
     page = steps.step_by_key(report, step)
     if page is None:
@@ -268,6 +269,7 @@ def form_finish(request: HttpRequest, report_id: int) -> HttpResponse:
             send_form = SendForm(initial={"version": stale.form.version})
             form = stale.form
         except services.WorkflowError as error:
+            logger.info("Sending report %s by user %s rejected: %s", report.pk, request.user.pk, error)
             send_form.add_error(None, str(error))
         else:
             messages.success(request, f"The form is with {report.ect.full_name} for comments and a signature.")
@@ -353,6 +355,7 @@ def form_sign(request: HttpRequest, report_id: int) -> HttpResponse:
             ip_address=client_ip(request),
         )
     except services.WorkflowError as error:
+        logger.info("Signature on report %s by user %s rejected: %s", report.pk, request.user.pk, error)
         messages.error(request, str(error))
     else:
         messages.success(request, f"You have signed this {report.get_type_display().lower()}.")
@@ -405,6 +408,7 @@ def sign_many(request: HttpRequest) -> HttpResponse:
                 )
                 signed += 1
             except services.WorkflowError as error:
+                logger.info("Signature on report %s by user %s rejected: %s", report_id, request.user.pk, error)
                 failed.append(f"{form}: {error}")
         if signed:
             messages.success(request, f"You have signed {signed} form{'s' if signed != 1 else ''}.")
@@ -461,7 +465,7 @@ def upcoming(request: HttpRequest) -> HttpResponse:
 
 @allow(AB_ONLY)
 def ab_forms(request: HttpRequest) -> HttpResponse:
-    """The forms that have reached the AB, filtered by school and type."""
+    """List the forms that have reached the AB, filtered by school and type."""
     from accounts.access import schools_for
 
     forms = ReportForm.objects.filter(
@@ -521,6 +525,7 @@ def record_outcome(request: HttpRequest, ect_id: int) -> HttpResponse:
                 by=request.user,
             )
         except services.WorkflowError as error:
+            logger.info("Outcome for ECT %s by user %s rejected: %s", ect.pk, request.user.pk, error)
             outcome_form.add_error(None, str(error))
         else:
             messages.success(request, f"The outcome for {ect.full_name} is recorded and the school has been emailed.")
@@ -543,7 +548,7 @@ def record_outcome(request: HttpRequest, ect_id: int) -> HttpResponse:
 
 @allow(ALL_ROLES)
 def ect_forms(request: HttpRequest, ect_id: int) -> HttpResponse:
-    """Every report of one ECT, with links to fill in, read, sign and print each form."""
+    """List every report of one ECT, with links to fill in, read, sign and print each form."""
     ect = access_ect(request, ect_id)
     reports = ect.reports.select_related("form").order_by("period_start")
     rows = []

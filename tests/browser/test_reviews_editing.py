@@ -1,7 +1,7 @@
 """Editing and signing forms in Chromium: two editors at once, bulk signing, signing order, PDF checks."""
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -11,7 +11,7 @@ from reviews.models import ReportForm
 from schedule.models import Report
 from signatures.services import signatures_of
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.reviews.helpers import ReportFactory, completed_form, sent_form
+from tests.reviews.helpers import ReportFactory, sent_form
 from tests.reviews.test_pdf import flip_byte_in_page_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
