@@ -183,6 +183,25 @@ def save_answers(
     return form, withdrawn
 
 
+@transaction.atomic
+def attach_support_plan(form: ReportForm, *, upload, by: User) -> tuple[ReportForm, list[Signature]]:
+    """Store an uploaded support plan and record its name and SHA-256 as an answer, so signatures cover it."""
+    from reviews.documents import file_digest
+
+    digest = file_digest(upload)
+    form, withdrawn = save_answers(
+        form,
+        answers={"support_plan_document": f"{upload.name} (SHA-256 {digest})"},
+        base_version=form.version,
+        by=by,
+        description="Support plan document uploaded",
+    )
+    form.support_plan_file.save(f"form-{form.pk}-{digest[:12]}-{upload.name}", upload, save=False)
+    form.save(update_fields=["support_plan_file"])
+    logger.info("Support plan document for form %s uploaded by user %s", form.pk, by.pk)
+    return form, withdrawn
+
+
 # What is signed.
 
 

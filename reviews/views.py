@@ -1,7 +1,7 @@
 import logging
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -138,6 +138,15 @@ def form_step(request: HttpRequest, report_id: int, step: str) -> HttpResponse:
         logger.info("Save of report %s by user %s rejected: %s", report.pk, request.user.pk, error)
         messages.error(request, str(error))
         return redirect("reviews:form", report_id=report.pk)
+
+    upload = request.FILES.get("support_plan_document")
+    if upload is not None:
+        file_form = steps.build_step_form(page, form, data=request.POST, files=request.FILES)
+        if not file_form.is_valid() and "support_plan_document" in file_form.errors:
+            report_withdrawals(request, withdrawn)
+            return render_step(request, report, form, page, file_form)
+        form, more_withdrawn = services.attach_support_plan(form, upload=upload, by=request.user)
+        withdrawn = [*withdrawn, *more_withdrawn]
     report_withdrawals(request, withdrawn)
 
     if "save_for_later" in request.POST:
@@ -561,3 +570,14 @@ def ect_forms(request: HttpRequest, ect_id: int) -> HttpResponse:
         "reviews/ect_forms.html",
         {"ect": ect, "rows": rows, "can_fill_in": request.membership.role in SCHOOL_STAFF},
     )
+
+
+@allow(ALL_ROLES)
+def support_plan_document(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = access_report(request, report_id)
+    form = existing_form(report)
+    if form is None or not form.support_plan_file:
+        messages.info(request, "No support plan document has been uploaded for this form.")
+        return redirect("reviews:form", report_id=report.pk)
+    name = form.answers.get("support_plan_document", "").split(" (SHA-256", 1)[0] or "support-plan"
+    return FileResponse(form.support_plan_file.open("rb"), as_attachment=True, filename=name)

@@ -57,7 +57,7 @@ ROUTE_SAMPLES: dict[str, Callable[[Organisation], dict]] = {
     # Form pages need a report whose form has been sent to the ECT.
     **{
         f"reviews:{name}": lambda home: {"report_id": sample_report(home).pk}
-        for name in ["form", "finish", "comments", "comments_autosave", "sign", "pdf", "note"]
+        for name in ["form", "finish", "comments", "comments_autosave", "sign", "pdf", "note", "support_plan"]
     },
     **{
         f"reviews:{name}": lambda home: {"report_id": sample_report(home).pk, "step": "contract"}

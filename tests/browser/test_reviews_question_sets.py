@@ -56,3 +56,32 @@ def test_ab_edits_questions_and_versions(page, home, password):
 
     versions = QuestionSet.objects.filter(appropriate_body=home.appropriate_body, report_type="P")
     assert sorted(versions.values_list("version", flat=True)) == [1, 2]
+
+    page.goto("/forms/questions/P/")
+    page.get_by_label("Uploaded as a document (PDF or Word)").check()
+    page.get_by_role("button", name="Save support plan setting").click()
+    assert "upload the support plan as a document" in page.locator(".govuk-notification-banner--success").inner_text()
+    assert versions.order_by("-version").first().support_plan_as_document
+    assert_accessible(page)
+
+
+def test_tutor_uploads_support_plan(page, home, password, tmp_path, settings):
+    from reviews import question_sets
+    from reviews.models import ReportForm
+
+    settings.MEDIA_ROOT = tmp_path
+    question_sets.set_support_plan_as_document(home.appropriate_body, "P", as_document=True, by=home.user(Role.AB_ADMIN))
+    report = ReportFactory(ect=home.ect)
+    plan = tmp_path / "support-plan.pdf"
+    plan.write_bytes(b"%PDF-1.7 a support plan")
+    sign_in(page, home.user(Role.TUTOR).username, password)
+    page.wait_for_url("**/")
+
+    page.goto(f"/forms/reports/{report.pk}/pages/support/")
+    assert_accessible(page)
+    page.get_by_label("Support plan document").set_input_files(str(plan))
+    page.get_by_role("button", name="Save and return later").click()
+
+    assert page.get_by_role("link", name="Download the support plan").is_visible()
+    assert ReportForm.objects.get(report=report).answers["support_plan_document"].startswith("support-plan.pdf")
+    assert_accessible(page)
