@@ -9,6 +9,6 @@ urlpatterns = [
     path("account/", include("security.urls")),
     path("ects/", include("ects.urls")),
     path("", include("organisations.urls")),
-    path("forms/", include("reviews.urls")),
     path("schedule/", include("schedule.urls")),
+    path("forms/", include("reviews.urls")),
 ]

@@ -29,8 +29,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["approved_school_count"] = schools.filter(status=School.Status.APPROVED).count()
     else:
         context["school"] = membership.school
-    context.update(forms_dashboard_context(request))
     context["registration_tasks"] = registration_tasks(membership)
+    context.update(forms_dashboard_context(request))
     return render(request, DASHBOARD_TEMPLATES[Role(membership.role)], context)
 
 
