@@ -97,12 +97,14 @@ class DaysForm(StepForm):
         min_value=0,
         max_value=366,
         help_text="Filled in from the school calendar and the ECT's days per week. Correct it if it is wrong.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
     )
     days_absent = forms.IntegerField(
         label="Days absent in this period",
         min_value=0,
         max_value=366,
         help_text="Absence of 30 days or more in one half of induction extends that half.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
     )
 
 
@@ -317,8 +319,25 @@ def build_step_form(
     step_form = step.form_class(
         data=data, files=files, initial=initial, report=form.report, question_set=form.question_set
     )
+    name_fields_in_messages(step_form)
     step_form.all_answers = {**form.answers, **(data.dict() if data is not None else {})}
     return step_form
+
+
+def name_fields_in_messages(step_form: forms.Form) -> None:
+    """Replace Django's generic messages with ones that name the question, as the error summary lists them apart from it."""
+    for field in step_form.fields.values():
+        label = str(field.label or "this question").rstrip("?")
+        if isinstance(field, forms.ChoiceField):
+            field.error_messages["required"] = f"Select an answer to: {label}"
+        else:
+            field.error_messages["required"] = f"Enter an answer to: {label}"
+        if isinstance(field, forms.IntegerField):
+            field.error_messages["invalid"] = f"Enter a whole number of days for: {label}, like 60"
+            field.error_messages["min_value"] = f"{label} must be 0 or more"
+            field.error_messages["max_value"] = f"{label} must be 366 or fewer"
+        if isinstance(field, forms.DateField):
+            field.error_messages["invalid"] = f"Enter a real date for: {label}, like 27/3/2027"
 
 
 def raw_answers(step_form: StepForm, data) -> dict[str, str]:

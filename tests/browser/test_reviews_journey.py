@@ -23,8 +23,8 @@ def open_dashboard(page, username: str, password: str) -> None:
 
 
 def continue_page(page) -> None:
-    page.get_by_role("button", name="Save and continue").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save and continue").click()
     assert_accessible(page)
 
 

@@ -72,7 +72,7 @@ def test_step_invalid_answers_saved_with_errors(home):
     response = tutor.post(reverse("reviews:step", args=[report.pk, "days"]), {"version": "0", "days_served": "abc"})
 
     assert response.status_code == 200
-    assert "Enter a whole number" in response.content.decode()
+    assert "Enter a whole number of days for: Days served in this period, like 60" in response.content.decode()
     assert ReportForm.objects.get(report=report).answers["days_served"] == "abc"
 
 
