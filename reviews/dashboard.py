@@ -46,11 +46,17 @@ def reports_to_fill_in(user: User, membership: Membership | None) -> list[Report
 
 
 def upcoming_reports(membership: Membership | None) -> list[Report]:
-    """Return every report not yet completed for the ECTs the membership can see, soonest due first."""
+    """Return every report not yet completed for the membership's ECTs, soonest due first.
+
+    A tutor's ECTs are those they tutor; a head teacher or induction lead sees the whole school.
+    """
     if membership is None:
         return []
+    ects = ects_for(membership)
+    if membership.role == Role.TUTOR:
+        ects = ects.filter(tutor_id=membership.user_id)
     reports = (
-        Report.objects.filter(ect__in=ects_for(membership), ect__status=ECT.Status.IN_PROGRESS)
+        Report.objects.filter(ect__in=ects, ect__status=ECT.Status.IN_PROGRESS)
         .exclude(status=Report.Status.COMPLETED)
         .select_related("ect", "form")
     )

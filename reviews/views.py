@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.access import AB_ONLY, ALL_ROLES, SCHOOL_STAFF, access_ect, allow
+from accounts.access import AB_ONLY, ALL_ROLES, SCHOOL_STAFF, access_ect, allow, schools_for
 from accounts.models import SCHOOL_ROLES, Role
 from ectm.net import client_ip
 from reviews import outcomes, services, steps
@@ -475,8 +475,6 @@ def upcoming(request: HttpRequest) -> HttpResponse:
 @allow(AB_ONLY)
 def ab_forms(request: HttpRequest) -> HttpResponse:
     """List the forms that have reached the AB, filtered by school and type."""
-    from accounts.access import schools_for
-
     forms = ReportForm.objects.filter(
         stage=ReportForm.Stage.SUBMITTED, report__ect__school__in=schools_for(request.membership)
     ).select_related("report__ect__school")

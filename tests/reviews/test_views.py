@@ -268,3 +268,17 @@ def steps_incomplete(form):
     from reviews.steps import step_errors
 
     return [step.key for step, _ in step_errors(form)]
+
+
+def test_upcoming_reports_for_tutor_are_their_ects(home):
+    other_ect = ECTFactory(school=home.school, tutor=home.second_tutor.user)
+    mine = ReportFactory(ect=home.ect)
+    theirs = ReportFactory(ect=other_ect)
+
+    tutor_page = client_for(home, Role.TUTOR).get(reverse("reviews:upcoming")).content.decode()
+    head_page = client_for(home, Role.HEAD_TEACHER).get(reverse("reviews:upcoming")).content.decode()
+
+    assert reverse("reviews:form", args=[mine.pk]) in tutor_page
+    assert reverse("reviews:form", args=[theirs.pk]) not in tutor_page
+    assert reverse("reviews:form", args=[mine.pk]) in head_page
+    assert reverse("reviews:form", args=[theirs.pk]) in head_page
