@@ -220,3 +220,30 @@ def test_complete_answers_cover_every_required_field(home):
 
         assert step_errors(form) == [], report_type
     assert set(COMPLETE_ANSWERS) == set(Report.Type)
+
+
+def test_completed_form_creates_next_report(home):
+    from tests.schedule import samples as schedule_samples
+
+    schedule_samples.academic_year(home)
+    report = schedule_samples.report(home)
+    form = sent_form(report, home.user(Role.TUTOR))
+
+    sign_as(form, home, Role.ECT)
+    sign_as(form, home, Role.TUTOR)
+
+    later = Report.objects.filter(ect=home.ect, period_start__gt=report.period_end)
+    assert later.count() == 1
+    assert later.get().status == Report.Status.NOT_STARTED
+
+
+def test_days_prefilled_from_schedule(home):
+    from tests.schedule import samples as schedule_samples
+
+    schedule_samples.academic_year(home)
+    report = schedule_samples.report(home)
+
+    form = services.start_form(report, by=home.user(Role.TUTOR))
+
+    assert int(form.answers["days_served"]) > 60
+    assert form.answers["days_absent"] == "0"
