@@ -118,12 +118,12 @@ def verify_pdf(data: bytes) -> Verification:
     for signature in current:
         if not matches(signature, content):
             result.problems.append(
-                f"The {signature.get_role_display().lower()}'s signature was made over different content."
+                f"The {services.role_in_sentence(signature.role)}'s signature was made over different content."
             )
         elif signature.digest not in compact_text:
-            result.problems.append(f"The {signature.get_role_display().lower()}'s digest is missing from the pages.")
+            result.problems.append(f"The {services.role_in_sentence(signature.role)}'s digest is missing from the pages.")
         else:
-            result.signed_by.append(f"{signature.signer.get_full_name()}, {signature.get_role_display().lower()}")
+            result.signed_by.append(f"{signature.signer.get_full_name()}, {services.role_in_sentence(signature.role)}")
     if version != form.version:
         result.problems.append(
             f"The form has changed since this copy was printed: this is version {version}, "

@@ -50,7 +50,7 @@ def report_withdrawals(request: HttpRequest, withdrawn) -> None:
     for signature in withdrawn:
         messages.warning(
             request,
-            f"{signature.signer.get_full_name()}'s signature as {signature.get_role_display().lower()} was withdrawn "
+            f"{signature.signer.get_full_name()}'s signature as {services.role_in_sentence(signature.role)} was withdrawn "
             "because the form changed. They have been asked to sign again.",
         )
 

@@ -128,7 +128,7 @@ def test_edit_after_ect_signed_withdraws_signature(page, home, password):
     page.get_by_role("button", name="Save and return later").click()
 
     banners = page.locator(".govuk-notification-banner").all_inner_texts()
-    assert any("signature as ect was withdrawn" in text for text in banners)
+    assert any("signature as ECT was withdrawn" in text for text in banners)
     assert "Withdrawn" in page.locator(".govuk-summary-list").last.inner_text()
     assert "Waiting for the ECT's comments and signature" in page.locator("#form-stage").inner_text()
     assert list(signatures_of(form)) == []
