@@ -591,6 +591,9 @@ def compute_schedule(calendar: Calendar, induction: Induction, as_at: date) -> S
     timetable = _plan(calendar, induction, counter)
 
     served_stop = min(counter.employed_stop, calendar.index_after(as_at))
+    if timetable.complete:
+        # Service after the final assessment's period is not induction.
+        served_stop = min(served_stop, calendar.index_after(timetable.reports[-1].period_end))
     served = counter.weigh(counter.employed_first, served_stop)
     continuous = timetable.first_period_stop is not None and served_stop >= timetable.first_period_stop
     fte_required = 2 * TERMS_PER_PART + timetable.absence_extension + as_fraction(induction.extension_fte)
