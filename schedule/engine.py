@@ -196,6 +196,10 @@ class Calendar:
             if size == 0:
                 raise ScheduleError(f"{term.name} ({term.start} to {term.end}) has no working days.")
             self._term_size.append(size)
+        # Exact weights in integers: a working day of term t is worth
+        # term_unit[t] / term_lcm of a calendar term.
+        self.term_lcm = math.lcm(*self._term_size) if self._term_size else 1
+        self._term_unit = [self.term_lcm // size for size in self._term_size]
 
     @property
     def first_day(self) -> date | None:
@@ -239,6 +243,9 @@ class Calendar:
 
     def term_size(self, term: int) -> int:
         return self._term_size[term]
+
+    def term_unit(self, term: int) -> int:
+        return self._term_unit[term]
 
     def term_first(self, term: int) -> int:
         return self._term_first[term]
@@ -349,20 +356,39 @@ def as_fraction(value: Fraction | Decimal | int | str) -> Fraction:
 # Counting days.
 
 
+# Days per week are counted in tenths, as they are stored, so that every
+# weight is an integer over a fixed denominator: day counts in fiftieths
+# (days × tenths ÷ 50), calendar terms in 1/term_lcm, FTE terms in
+# 1/(50 × term_lcm). Fractions are built only for results.
+TENTHS_PER_FULL_WEEK = 50
+
+
+def _tenths(days_per_week: Fraction) -> int:
+    tenths = as_fraction(days_per_week) * 10
+    if tenths.denominator != 1:
+        raise ScheduleError(f"Days per week must be in tenths of a day, like 2.5, not {days_per_week}.")
+    return int(tenths)
+
+
 @dataclass(frozen=True)
 class _Weights:
-    fte: Fraction = Fraction(0)
-    calendar_terms: Fraction = Fraction(0)
-    days: Fraction = Fraction(0)
+    term_lcm: int
+    fte_units: int = 0
+    calendar_units: int = 0
+    day_units: int = 0
     working_days: int = 0
 
-    def __add__(self, other: _Weights) -> _Weights:
-        return _Weights(
-            self.fte + other.fte,
-            self.calendar_terms + other.calendar_terms,
-            self.days + other.days,
-            self.working_days + other.working_days,
-        )
+    @property
+    def fte(self) -> Fraction:
+        return Fraction(self.fte_units, TENTHS_PER_FULL_WEEK * self.term_lcm)
+
+    @property
+    def calendar_terms(self) -> Fraction:
+        return Fraction(self.calendar_units, self.term_lcm)
+
+    @property
+    def days(self) -> Fraction:
+        return Fraction(self.day_units, TENTHS_PER_FULL_WEEK)
 
 
 class _Counter:
@@ -376,37 +402,38 @@ class _Counter:
             calendar.index_after(induction.leaving_date) if induction.leaving_date is not None else len(calendar)
         )
         changes = sorted(induction.contract_changes, key=lambda change: change.starts_on)
-        # (first working-day index, days per week) in order; the first entry covers everything before.
-        self.contract = [(0, as_fraction(induction.days_per_week))]
+        # (first working-day index, days per week in tenths) in order; the first entry covers everything before.
+        self.contract = [(0, _tenths(induction.days_per_week))]
         for change in changes:
-            self.contract.append((calendar.index_of(change.starts_on), as_fraction(change.days_per_week)))
+            self.contract.append((calendar.index_of(change.starts_on), _tenths(change.days_per_week)))
         self.absences = [
             (calendar.index_of(absence.start), calendar.index_after(absence.end), absence)
             for absence in induction.absences
         ]
+        # One FTE term in fte_units.
+        self.fte_term = TENTHS_PER_FULL_WEEK * calendar.term_lcm
 
     def weigh(self, first: int, stop: int) -> _Weights:
         """Weigh the employed working days among first..stop-1."""
         first = max(first, self.employed_first)
         stop = min(stop, self.employed_stop)
-        total = _Weights()
         if first >= stop:
-            return total
-        for position, (piece_first, days_per_week) in enumerate(self.contract):
-            piece_stop = self.contract[position + 1][0] if position + 1 < len(self.contract) else stop
+            return _Weights(self.calendar.term_lcm)
+        fte_units = calendar_units = day_units = 0
+        pieces = len(self.contract)
+        for position in range(pieces):
+            piece_first, tenths = self.contract[position]
+            piece_stop = self.contract[position + 1][0] if position + 1 < pieces else stop
             low, high = max(first, piece_first), min(stop, piece_stop)
             if low >= high:
                 continue
-            scale = days_per_week / FULL_TIME_DAYS
+            piece_units = 0
             for term, count in self.calendar.term_pieces(low, high):
-                size = self.calendar.term_size(term)
-                total += _Weights(
-                    fte=scale * Fraction(count, size),
-                    calendar_terms=Fraction(count, size),
-                    days=scale * count,
-                    working_days=count,
-                )
-        return total
+                piece_units += count * self.calendar.term_unit(term)
+            calendar_units += piece_units
+            fte_units += piece_units * tenths
+            day_units += (high - low) * tenths
+        return _Weights(self.calendar.term_lcm, fte_units, calendar_units, day_units, stop - first)
 
     def absence_in(self, first: int, stop: int) -> Iterator[tuple[Absence, _Weights]]:
         for absence_first, absence_stop, absence in self.absences:
@@ -416,8 +443,12 @@ class _Counter:
 
     def period_days(self, first: int, stop: int) -> PeriodDays:
         served = self.weigh(first, stop)
-        absent = sum((weights.days for _, weights in self.absence_in(first, stop)), Fraction(0))
-        return PeriodDays(working_days=served.working_days, served_exact=served.days, absent_exact=absent)
+        absent_units = sum(weights.day_units for _, weights in self.absence_in(first, stop))
+        return PeriodDays(
+            working_days=served.working_days,
+            served_exact=served.days,
+            absent_exact=Fraction(absent_units, TENTHS_PER_FULL_WEEK),
+        )
 
 
 def days_for_period(calendar: Calendar, induction: Induction, start: date, end: date) -> PeriodDays:
@@ -431,37 +462,36 @@ def days_for_period(calendar: Calendar, induction: Induction, start: date, end: 
 
 @dataclass
 class _Part:
-    """Absence gathered in one part of induction (the first or the last three FTE terms)."""
+    """Absence gathered in one part of induction (the first or the last three FTE
+    terms), in the integer units of `_Weights`."""
 
-    other_days: Fraction = Fraction(0)
-    other_fte: Fraction = Fraction(0)
-    chosen_statutory_fte: Fraction = Fraction(0)
-    chosen_statutory_days: Fraction = Fraction(0)
+    other_day_units: int = 0
+    other_fte_units: int = 0
+    chosen_statutory_fte_units: int = 0
+    chosen_statutory_day_units: int = 0
 
     def add(self, absence: Absence, weights: _Weights) -> None:
         if absence.is_statutory_leave:
             if absence.ect_chose_extension:
-                self.chosen_statutory_fte += weights.fte
-                self.chosen_statutory_days += weights.days
+                self.chosen_statutory_fte_units += weights.fte_units
+                self.chosen_statutory_day_units += weights.day_units
         else:
-            self.other_days += weights.days
-            self.other_fte += weights.fte
+            self.other_day_units += weights.day_units
+            self.other_fte_units += weights.fte_units
 
     @property
-    def extension_days(self) -> Fraction:
-        days = self.chosen_statutory_days
-        if self.other_days >= ABSENCE_THRESHOLD_DAYS:
-            days += self.other_days
-        return days
+    def reaches_threshold(self) -> bool:
+        return self.other_day_units >= ABSENCE_THRESHOLD_DAYS * TENTHS_PER_FULL_WEEK
 
     @property
-    def extension(self) -> Fraction:
-        """The FTE terms this part is extended by: every day of other absence once it
+    def extension_day_units(self) -> int:
+        return self.chosen_statutory_day_units + (self.other_day_units if self.reaches_threshold else 0)
+
+    @property
+    def extension_fte_units(self) -> int:
+        """The FTE this part is extended by: every day of other absence once it
         reaches 30 days, plus statutory leave the ECT chose to add."""
-        extension = self.chosen_statutory_fte
-        if self.other_days >= ABSENCE_THRESHOLD_DAYS:
-            extension += self.other_fte
-        return extension
+        return self.chosen_statutory_fte_units + (self.other_fte_units if self.reaches_threshold else 0)
 
 
 @dataclass(frozen=True)
@@ -487,11 +517,14 @@ def _period_stops(calendar: Calendar, first: int) -> Iterator[int | None]:
     each later term). None means the term dates run out.
     """
     start_term = calendar.term_at(first)
-    offset = Fraction(first - calendar.term_first(start_term), calendar.term_size(start_term))
+    # The ECT started `offset` working days into a term of `start_size` days.
+    offset = first - calendar.term_first(start_term)
+    start_size = calendar.term_size(start_term)
     term_count = len(calendar.terms)
     for term in range(start_term + 1, start_term + MAX_PERIODS):
         if term < term_count:
-            yield calendar.term_first(term) + math.ceil(offset * calendar.term_size(term))
+            # ceil(offset / start_size × size) in integers.
+            yield calendar.term_first(term) - (-offset * calendar.term_size(term) // start_size)
         elif term == term_count and offset == 0:
             yield len(calendar)
         else:
@@ -521,16 +554,23 @@ def _period_start(calendar: Calendar, first: int) -> date:
     return calendar.day_at(first)
 
 
+def _units(value: Fraction) -> int | Fraction:
+    return value.numerator if value.denominator == 1 else value
+
+
 def _plan(calendar: Calendar, induction: Induction, counter: _Counter) -> _Timetable:
     first = counter.employed_first
     if first >= len(calendar) or first >= counter.employed_stop:
         return _Timetable((), Fraction(0), Fraction(0), False, True, None)
 
+    fte_term = counter.fte_term
     reports: list[PlannedReport] = []
     parts = [_Part(), _Part()]
     part = 0
-    part_base = Fraction(0)
-    cumulative = as_fraction(induction.earlier_fte)
+    part_base = 0
+    # FTE so far in fte_units; an int unless earlier service is not in tenths.
+    cumulative = _units(as_fraction(induction.earlier_fte) * fte_term)
+    extension_units = _units(as_fraction(induction.extension_fte) * fte_term)
     full_periods_since_assessment = 0
     first_period_stop = None
     period_first = first
@@ -546,12 +586,12 @@ def _plan(calendar: Calendar, induction: Induction, counter: _Counter) -> _Timet
         leaving = induction.leaving_date is not None and counter.employed_stop <= natural_stop
         stop = min(natural_stop, counter.employed_stop)
 
-        cumulative += counter.weigh(period_first, stop).fte
+        cumulative += counter.weigh(period_first, stop).fte_units
         for absence, weights in counter.absence_in(period_first, stop):
             parts[part].add(absence, weights)
-        target = part_base + TERMS_PER_PART + parts[part].extension
+        target = part_base + 3 * fte_term + parts[part].extension_fte_units
         if part == 1:
-            target += as_fraction(induction.extension_fte)
+            target += extension_units
 
         period_start = induction.start if period_first == first else _period_start(calendar, period_first)
         period_end = _period_end(calendar, natural_stop)
@@ -565,7 +605,9 @@ def _plan(calendar: Calendar, induction: Induction, counter: _Counter) -> _Timet
             # an assessment period cut short by leaving absorbs the review before it.
             if stop < natural_stop and reports and reports[-1].type == ReportType.PROGRESS_REVIEW:
                 period_start = reports.pop().period_start
-            reports.append(PlannedReport(ReportType.ASSESSMENT, period_start, period_end, part + 1, cumulative))
+            reports.append(
+                PlannedReport(ReportType.ASSESSMENT, period_start, period_end, part + 1, Fraction(cumulative, fte_term))
+            )
             full_periods_since_assessment = 0
             part_base = target
             part += 1
@@ -573,15 +615,21 @@ def _plan(calendar: Calendar, induction: Induction, counter: _Counter) -> _Timet
                 complete = True
                 break
         elif not leaving:
-            reports.append(PlannedReport(ReportType.PROGRESS_REVIEW, period_start, period_end, None, cumulative))
+            reports.append(
+                PlannedReport(ReportType.PROGRESS_REVIEW, period_start, period_end, None, Fraction(cumulative, fte_term))
+            )
         elif full_periods_since_assessment >= 1:
-            reports.append(PlannedReport(ReportType.INTERIM_ASSESSMENT, period_start, period_end, None, cumulative))
+            reports.append(
+                PlannedReport(
+                    ReportType.INTERIM_ASSESSMENT, period_start, period_end, None, Fraction(cumulative, fte_term)
+                )
+            )
         if leaving:
             break
         period_first = natural_stop
 
-    extension = sum((entry.extension for entry in parts), Fraction(0))
-    extension_days = sum((entry.extension_days for entry in parts), Fraction(0))
+    extension = Fraction(sum(entry.extension_fte_units for entry in parts), fte_term)
+    extension_days = Fraction(sum(entry.extension_day_units for entry in parts), TENTHS_PER_FULL_WEEK)
     return _Timetable(tuple(reports), extension, extension_days, complete, exhausted, first_period_stop)
 
 
@@ -609,10 +657,13 @@ def compute_schedule(calendar: Calendar, induction: Induction, as_at: date) -> S
             term_first = calendar.term_first(term_index)
             term_stop = term_first + calendar.term_size(term_index)
             weights = counter.weigh(term_first, min(term_stop, served_stop))
+            absent_units = sum(
+                absent.day_units for _, absent in counter.absence_in(term_first, min(term_stop, served_stop))
+            )
             terms.append(
                 TermService(
                     term=calendar.terms[term_index],
-                    days=counter.period_days(term_first, min(term_stop, served_stop)),
+                    days=PeriodDays(weights.working_days, weights.days, Fraction(absent_units, TENTHS_PER_FULL_WEEK)),
                     calendar_terms=weights.calendar_terms,
                     fte=weights.fte,
                 )
