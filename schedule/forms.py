@@ -199,6 +199,8 @@ class ReportRuleForm(GovForm):
             rule = rules[report_type]
             self.fields[f"{report_type}_earliest"] = forms.IntegerField(
                 label="Earliest date the form may go to the ECT: days from the period end",
+                # A text input, because number inputs on phones often lack a minus key.
+                widget=forms.TextInput(attrs={"spellcheck": "false"}),
                 help_text="Negative for days before the period ends, like -10.",
                 initial=rule.earliest_send_offset,
                 min_value=-120,
@@ -212,6 +214,7 @@ class ReportRuleForm(GovForm):
             )
             self.fields[f"{report_type}_due"] = forms.IntegerField(
                 label="Due date: days from the period end",
+                widget=forms.TextInput(attrs={"spellcheck": "false"}),
                 help_text="Positive for days after the period ends, like 10.",
                 initial=rule.due_offset,
                 min_value=-120,
