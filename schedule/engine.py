@@ -12,7 +12,7 @@ words with worked examples.
 How a day is weighted: a working day in a term with N working days is worth
 1/N of a calendar term, and d/(5N) of an FTE term for an ECT contracted for d
 days a week. A whole term at d days a week is therefore exactly d/5 of an FTE
-term, a part of a term counts for exactly its share, and any total is the sum
+term, and a part of a term counts for exactly its share. Any total is the sum
 of its days, so splitting a period changes nothing.
 """
 
@@ -298,7 +298,7 @@ class PlannedReport:
 
 @dataclass(frozen=True)
 class Schedule:
-    """Everything the schedule says about one ECT as at one date."""
+    """An ECT's service, required length and report timetable as at one date."""
 
     as_at: date
     fte_completed: Fraction
@@ -356,10 +356,10 @@ def as_fraction(value: Fraction | Decimal | int | str) -> Fraction:
 # Counting days.
 
 
-# Days per week are counted in tenths, as they are stored, so that every
-# weight is an integer over a fixed denominator: day counts in fiftieths
-# (days × tenths ÷ 50), calendar terms in 1/term_lcm, FTE terms in
-# 1/(50 × term_lcm). Fractions are built only for results.
+# Days per week are counted in tenths, as they are stored, so every weight is
+# an integer over a fixed denominator. Day counts are in fiftieths (days ×
+# tenths ÷ 50), calendar terms in 1/term_lcm and FTE terms in 1/(50 × term_lcm).
+# Fractions are built only for results, because Fraction arithmetic is slow.
 TENTHS_PER_FULL_WEEK = 50
 
 
@@ -546,8 +546,10 @@ def _period_end(calendar: Calendar, stop: int) -> date:
 
 
 def _period_start(calendar: Calendar, first: int) -> date:
-    """Return the first date of a period that starts at working day `first`; a
-    period that starts with its term starts on the term's first date."""
+    """Return the first date of a period that starts at working day `first`.
+
+    A period that starts with its term starts on the term's first date.
+    """
     term = calendar.term_at(first)
     if first == calendar.term_first(term):
         return calendar.terms[term].start

@@ -90,8 +90,8 @@ def test_part_time_reviewed_every_term_and_assessed_at_three(calendar):
 
 
 def test_mid_term_start_reviewed_at_same_point_next_term(calendar):
-    # 20 April 2026 is the sixth working day of a 67-day summer term (5 days
-    # before it), so the next review falls 5/67 of the way into the 74-day
+    # 20 April 2026 is the sixth working day of a 67-day summer term, with 5
+    # days before it. So the next review falls 5/67 of the way into the 74-day
     # autumn term: after 5.5 days, rounded up to 6 (1 to 8 September).
     schedule = compute_schedule(calendar, Induction(start=date(2026, 4, 20)), LATER)
 
