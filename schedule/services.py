@@ -2,7 +2,8 @@
 writes Report rows from the timetable.
 
 Other apps use `schedule_summary`, `days_for_period`, `create_next_report`
-and `report_dates`; the arithmetic lives in schedule/engine.py.
+(when the AB authorises a registration), `complete_report` (when a report's
+last signature is in) and `report_dates`. The arithmetic is in schedule/engine.py.
 """
 
 from __future__ import annotations
@@ -254,6 +255,16 @@ def create_next_report(ect: ECT, as_at: date | None = None) -> Report | None:
     report.save()
     logger.info("Created %s report %s for ECT %s", report.type, report.pk, ect.pk)
     return report
+
+
+@transaction.atomic
+def complete_report(report: Report, as_at: date | None = None) -> Report | None:
+    """Mark a report completed and create the ECT's next one; return the next report, if any."""
+    report.status = Report.Status.COMPLETED
+    report.completed_at = timezone.now()
+    report.save(update_fields=["status", "completed_at"])
+    logger.info("Report %s completed for ECT %s", report.pk, report.ect_id)
+    return create_next_report(report.ect, as_at)
 
 
 @transaction.atomic

@@ -147,6 +147,19 @@ def test_create_next_report_walks_the_timetable(calendar_loaded):
     assert created[-1][2:] == (date(2027, 4, 12), date(2027, 7, 21))
 
 
+def test_complete_report_creates_next(calendar_loaded):
+    ect = ECTFactory(school=calendar_loaded.school, induction_start_date=date(2025, 9, 1))
+    first = services.create_next_report(ect)
+
+    second = services.complete_report(first)
+
+    first.refresh_from_db()
+    assert first.status == Report.Status.COMPLETED
+    assert first.completed_at is not None
+    assert (second.type, second.period_start, second.period_end) == ("P", date(2026, 1, 5), date(2026, 3, 27))
+    assert second.status == Report.Status.NOT_STARTED
+
+
 def test_create_next_report_returns_open_report(calendar_loaded):
     ect = ECTFactory(school=calendar_loaded.school, induction_start_date=date(2025, 9, 1))
 
