@@ -131,6 +131,8 @@ class Induction:
     absences: tuple[Absence, ...] = ()
     # FTE terms already served at earlier schools; they count towards part 1 first.
     earlier_fte: Fraction = Fraction(0)
+    # Days absent at earlier schools, counted in the part the earlier service reached.
+    earlier_absence_days: int = 0
     # FTE terms the AB added to induction, served after the usual six.
     extension_fte: Fraction = Fraction(0)
 
@@ -573,6 +575,14 @@ def _plan(calendar: Calendar, induction: Induction, counter: _Counter) -> _Timet
     # FTE so far in fte_units; an int unless earlier service is not in tenths.
     cumulative = _units(as_fraction(induction.earlier_fte) * fte_term)
     extension_units = _units(as_fraction(induction.extension_fte) * fte_term)
+    if induction.earlier_absence_days:
+        # NOTE: an earlier school's term lengths are unknown, so each day absent
+        # there is valued at one working day of the term in which service here starts.
+        earlier_part = parts[0] if cumulative < 3 * fte_term else parts[1]
+        earlier_part.other_day_units += induction.earlier_absence_days * TENTHS_PER_FULL_WEEK
+        earlier_part.other_fte_units += induction.earlier_absence_days * fte_term // calendar.term_size(
+            calendar.term_at(first)
+        )
     full_periods_since_assessment = 0
     first_period_stop = None
     period_first = first

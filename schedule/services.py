@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from ects.models import ECT
+from ects.models import ECT, PreviousSchool
 from organisations.models import School
 from schedule import engine
 from schedule.bank_holidays import bank_holidays_in_england
@@ -24,7 +24,6 @@ from schedule.models import (
     AcademicYear,
     Absence,
     ContractChange,
-    EarlierService,
     Extension,
     Report,
     ReportRule,
@@ -86,7 +85,8 @@ def induction_for(ect: ECT) -> engine.Induction | None:
     """Build the engine's view of an ECT, or None before their induction has a start date."""
     if ect.induction_start_date is None:
         return None
-    earlier = sum((row.fte_terms for row in EarlierService.objects.filter(ect=ect)), Decimal(0))
+    previous_schools = list(PreviousSchool.objects.filter(ect=ect))
+    earlier = sum((school.terms_completed for school in previous_schools), Decimal(0))
     extension = sum((row.fte_terms for row in Extension.objects.filter(ect=ect)), Decimal(0))
     return engine.Induction(
         start=ect.induction_start_date,
@@ -106,6 +106,7 @@ def induction_for(ect: ECT) -> engine.Induction | None:
             for absence in Absence.objects.filter(ect=ect)
         ),
         earlier_fte=engine.as_fraction(earlier),
+        earlier_absence_days=sum(school.days_absent for school in previous_schools),
         extension_fte=engine.as_fraction(extension),
     )
 

@@ -200,6 +200,7 @@ def ect_schedule(request: HttpRequest, ect_id: int) -> HttpResponse:
         "schedule/ect_schedule.html",
         {
             "ect": ect,
+            "active": "schedule",
             "summary": summary,
             "absences": ect.absences.all(),
             "contract_changes": ect.contract_changes.all(),

@@ -82,6 +82,7 @@ def test_ect_sees_own_schedule(page, home, password):
 
     page.get_by_role("link", name="My induction schedule").click()
 
-    assert page.get_by_role("heading", name="Induction schedule", level=1).is_visible()
+    assert page.get_by_role("heading", name="Induction schedule", level=2).is_visible()
+    assert page.get_by_role("link", name="Induction schedule").get_attribute("aria-current") == "page"
     assert page.get_by_role("button", name="Record absence").count() == 0
     assert_accessible(page)

@@ -394,3 +394,14 @@ def test_no_review_under_a_term_before_assessment_on_leaving(calendar):
     assert kinds(schedule) == [("P", None), ("P", None), ("A", 1)]
     assert schedule.timetable[-1].period_start == date(2026, 4, 13)
     assert schedule.timetable[-1].period_end == date(2026, 10, 5)
+
+
+def test_earlier_absence_counts_towards_thirty_days(calendar):
+    # 20 days absent at the earlier school and 10 here (1 to 12 September 2025) make 30.
+    here = Absence(date(2025, 9, 1), date(2025, 9, 12))
+    induction = Induction(start=date(2025, 9, 1), earlier_fte=Fraction(1), earlier_absence_days=20, absences=(here,))
+
+    schedule = compute_schedule(calendar, induction, LATER)
+
+    assert schedule.absence_extension_days == 30
+    assert schedule.fte_required == 6 + Fraction(30, 75)

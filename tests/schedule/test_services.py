@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from ects.models import ECT
+from ects.models import ECT, PreviousSchool
 from schedule import services
 from schedule.calendar_rules import TermDates
 from schedule.demo import TERM_DATES
@@ -73,6 +73,23 @@ def test_summary_counts_contract_change_and_extension(calendar_loaded):
 
     assert summary.fte_completed == Decimal("2.0")
     assert summary.fte_remaining == Decimal("5.0")
+
+
+def test_summary_counts_previous_schools(calendar_loaded):
+    ect = ECTFactory(school=calendar_loaded.school, induction_start_date=date(2025, 9, 1))
+    PreviousSchool.objects.create(
+        ect=ect,
+        name="Hill School",
+        address="1 Hill Road",
+        appropriate_body_name="Southshire",
+        start_date=date(2024, 9, 2),
+        terms_completed=Decimal("1.5"),
+    )
+
+    summary = services.schedule_summary(ect, as_at=date(2025, 12, 19))
+
+    assert summary.fte_completed == Decimal("2.5")
+    assert summary.fte_remaining == Decimal("3.5")
 
 
 def test_summary_shows_absence_extension(calendar_loaded):
