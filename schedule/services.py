@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from ects.models import ECT, PreviousSchool
+from ects.models import ECT, REGISTRATION_STATUSES, PreviousSchool
 from organisations.models import School
 from schedule import engine
 from schedule.bank_holidays import bank_holidays_in_england
@@ -145,9 +145,12 @@ class ScheduleSummary:
 
 def schedule_summary(ect: ECT, as_at: date | None = None) -> ScheduleSummary:
     """Summarise FTE completed and remaining (one decimal place) and the ECT's reports."""
-    schedule = schedule_for(ect, as_at)
     reports = list(ect.reports.order_by("period_start", "pk"))
     next_report = next((report for report in reports if report.status != Report.Status.COMPLETED), None)
+    if ect.status in REGISTRATION_STATUSES:
+        notes = ("The schedule starts when the appropriate body authorises the registration.",)
+        return ScheduleSummary(None, None, None, None, None, reports, next_report, notes, None)
+    schedule = schedule_for(ect, as_at)
     if schedule is None:
         notes = ("The schedule starts once the induction start date is entered.",)
         return ScheduleSummary(None, None, None, None, None, reports, next_report, notes, None)

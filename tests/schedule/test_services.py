@@ -64,6 +64,15 @@ def test_summary_without_start_date(calendar_loaded):
     assert not summary.has_schedule
 
 
+def test_summary_waits_for_authorisation(calendar_loaded):
+    ect = ECTFactory(school=calendar_loaded.school, induction_start_date=date(2025, 9, 1), status=ECT.Status.AWAITING_AB)
+
+    summary = services.schedule_summary(ect, as_at=date(2026, 7, 31))
+
+    assert summary.fte_completed is None
+    assert summary.notes == ("The schedule starts when the appropriate body authorises the registration.",)
+
+
 def test_summary_counts_contract_change_and_extension(calendar_loaded):
     ect = ECTFactory(school=calendar_loaded.school, induction_start_date=date(2025, 9, 1))
     ContractChange.objects.create(ect=ect, starts_on=date(2026, 1, 5), days_per_week=Decimal("2.5"))
