@@ -3,7 +3,8 @@ writes Report rows from the timetable.
 
 Other apps use `schedule_summary`, `days_for_period`, `create_next_report`
 (when the AB authorises a registration), `complete_report` (when a report's
-last signature is in) and `report_dates`. The arithmetic is in schedule/engine.py.
+last signature is in), `record_contract_change` (next term's contract on a
+review) and `report_dates`. The arithmetic is in schedule/engine.py.
 """
 
 from __future__ import annotations
@@ -295,7 +296,17 @@ def sync_reports(ect: ECT, as_at: date) -> list[Report]:
     return created
 
 
-# Changes the AB makes.
+# Changes schools and the AB make.
+
+
+def record_contract_change(ect: ECT, *, starts_on: date, days_per_week: Decimal) -> ContractChange:
+    """Record that the ECT works `days_per_week` days a week from `starts_on`,
+    replacing any change already recorded for that day."""
+    change, _ = ContractChange.objects.update_or_create(
+        ect=ect, starts_on=starts_on, defaults={"days_per_week": days_per_week}
+    )
+    logger.info("Contract change %s for ECT %s: %s days a week from %s", change.pk, ect.pk, days_per_week, starts_on)
+    return change
 
 
 @transaction.atomic

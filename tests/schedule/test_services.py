@@ -101,6 +101,16 @@ def test_summary_counts_previous_schools(calendar_loaded):
     assert summary.fte_remaining == Decimal("3.5")
 
 
+def test_record_contract_change_replaces_same_day(calendar_loaded):
+    ect = ECTFactory(school=calendar_loaded.school, induction_start_date=date(2025, 9, 1))
+
+    services.record_contract_change(ect, starts_on=date(2026, 1, 5), days_per_week=Decimal("3"))
+    services.record_contract_change(ect, starts_on=date(2026, 1, 5), days_per_week=Decimal("2.5"))
+
+    assert list(ect.contract_changes.values_list("days_per_week", flat=True)) == [Decimal("2.5")]
+    assert services.schedule_summary(ect, as_at=date(2026, 3, 27)).fte_completed == Decimal("1.5")
+
+
 def test_summary_shows_absence_extension(calendar_loaded):
     ect = ECTFactory(school=calendar_loaded.school, induction_start_date=date(2025, 9, 1))
     Absence.objects.create(ect=ect, kind=Absence.Kind.SICKNESS, start_date=date(2026, 1, 5), end_date=date(2026, 2, 24))
