@@ -122,7 +122,10 @@ class Absence:
 
 @dataclass(frozen=True)
 class Induction:
-    """One ECT's contract history, absences, earlier service and extensions."""
+    """One ECT's contract history, absences, earlier service and extensions.
+
+    Days per week are in tenths of a day (like 2.5), as the database stores them.
+    """
 
     start: date
     days_per_week: Fraction = FULL_TIME_DAYS
@@ -137,6 +140,9 @@ class Induction:
     extension_fte: Fraction = Fraction(0)
 
     def __post_init__(self):
+        _tenths(self.days_per_week)
+        for change in self.contract_changes:
+            _tenths(change.days_per_week)
         if not 0 < Fraction(self.days_per_week) <= FULL_TIME_DAYS:
             raise ScheduleError(f"Days per week must be more than 0 and at most 5, not {self.days_per_week}.")
         for change in self.contract_changes:
@@ -682,7 +688,9 @@ def compute_schedule(calendar: Calendar, induction: Induction, as_at: date) -> S
             )
     if served.working_days and not continuous:
         notes.append("Service counts once the ECT has been employed for one whole term.")
-    if timetable.calendar_exhausted:
+    if len(calendar) == 0:
+        notes.append("No term dates are entered yet, so no days can be counted. The appropriate body enters them.")
+    elif timetable.calendar_exhausted:
         notes.append("The term dates run out before induction ends: enter the next academic year's term dates.")
 
     return Schedule(

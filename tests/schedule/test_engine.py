@@ -405,3 +405,16 @@ def test_earlier_absence_counts_towards_thirty_days(calendar):
 
     assert schedule.absence_extension_days == 30
     assert schedule.fte_required == 6 + Fraction(30, 75)
+
+
+def test_days_per_week_not_in_tenths_rejected():
+    with pytest.raises(ScheduleError, match="tenths"):
+        Induction(start=date(2025, 9, 1), days_per_week=Fraction(7, 3))
+
+
+def test_empty_calendar_explains_itself():
+    schedule = compute_schedule(Calendar([]), Induction(start=date(2025, 9, 1)), LATER)
+
+    assert schedule.fte_completed == 0
+    assert schedule.timetable == ()
+    assert schedule.notes == ("No term dates are entered yet, so no days can be counted. The appropriate body enters them.",)
