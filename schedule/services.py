@@ -4,7 +4,7 @@ writes Report rows from the timetable.
 Other apps use `schedule_summary`, `days_for_period`, `create_next_report`
 (when the AB authorises a registration), `complete_report` (when a report's
 last signature is in), `record_contract_change` (next term's contract on a
-review) and `report_dates`. The arithmetic is in schedule/engine.py.
+review) and `report_dates`. The arithmetic is in the schedule/engine package.
 """
 
 from __future__ import annotations
