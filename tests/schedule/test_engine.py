@@ -418,3 +418,13 @@ def test_empty_calendar_explains_itself():
     assert schedule.fte_completed == 0
     assert schedule.timetable == ()
     assert schedule.notes == ("No term dates are entered yet, so no days can be counted. The appropriate body enters them.",)
+
+
+def test_engine_imports_nothing_from_django():
+    import subprocess
+    import sys
+
+    code = "import sys, schedule.engine; print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+    assert output.strip() == "[]"
