@@ -8,4 +8,5 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("account/", include("security.urls")),
     path("", include("organisations.urls")),
+    path("schedule/", include("schedule.urls")),
 ]

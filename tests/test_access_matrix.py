@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from accounts.access import allow
 from accounts.models import Role
 from organisations.models import School
+from tests.schedule import samples as schedule_samples
 from tests.access_matrix import Route, routes_without_names, routes_without_rules, walk_routes
 from tests.conftest import Organisation
 from tests.factories import SchoolFactory
@@ -26,6 +27,8 @@ PARAMETER_SAMPLES: dict[str, Callable[[Organisation], object]] = {
     "membership_id": lambda home: home.second_tutor.pk,
     "ect_id": lambda home: home.ect.pk,
     "token": lambda home: "not-a-real-token",
+    "year_id": lambda home: schedule_samples.academic_year(home).pk,
+    "report_id": lambda home: schedule_samples.report(home).pk,
     "user_id": lambda home: home.user(Role.TUTOR).pk,
 }
 
@@ -38,6 +41,8 @@ ROUTE_SAMPLES: dict[str, Callable[[Organisation], dict]] = {
     "organisations:reject_school": lambda home: {
         "school_id": SchoolFactory(appropriate_body=home.appropriate_body, status=School.Status.PENDING).pk
     },
+    "schedule:closure_delete": lambda home: schedule_samples.closure_kwargs(home),
+    "schedule:absence_delete": lambda home: schedule_samples.absence_kwargs(home),
 }
 
 ALLOWED_STATUSES = {200, 302, 405}

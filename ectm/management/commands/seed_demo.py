@@ -8,6 +8,7 @@ from accounts.models import Membership, Role, User
 from ectm import demo_data
 from ects.models import ECT
 from organisations.models import AppropriateBody, School
+from schedule.demo import seed_schedule
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +87,8 @@ def seed() -> None:
                 "leaving_date": row.leaving_date,
             },
         )
+
+    seed_schedule(appropriate_body)
 
 
 def demo_user(username: str, first_name: str, last_name: str) -> User:
