@@ -133,11 +133,11 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Sign-in lockout (django-axes, counters in the database). 5 failures for an
-# account lock it from every address, and so also from the address they came
-# from; a lock lasts 30 minutes from the failure that set it. The per-address
-# spraying limit is kept by security.lockout, because axes applies one failure
-# limit to every lockout parameter.
+# Sign-in lockout by django-axes, with counters in the database. 5 failures
+# for an account lock it from every address, which includes the address they
+# came from. A lock lasts 30 minutes from the failure that set it. The
+# per-address spraying limit is kept by security.lockout, because axes applies
+# one failure limit to every lockout parameter.
 AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGN_IN_LOCK_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
@@ -154,10 +154,10 @@ ADDRESS_FAILURE_LIMIT = int(os.environ.get("ADDRESS_FAILURE_LIMIT", "50"))
 # Two-factor sign-in codes: 6 digits, valid 5 minutes, one resend a minute.
 SIGN_IN_CODE_VALID_SECONDS = int(os.environ.get("SIGN_IN_CODE_VALID_SECONDS", "300"))
 SIGN_IN_CODE_RESEND_SECONDS = 60
-# Which sender delivers text messages. With NOTIFY_API_KEY set, GOV.UK Notify
-# sends them through the template NOTIFY_SMS_TEMPLATE_ID, whose whole content
-# is ((body)); otherwise they stay in the text outbox, listed at
-# /account/texts/ when DEBUG is on.
+# The sender that delivers text messages. With NOTIFY_API_KEY set, GOV.UK
+# Notify sends them through the template NOTIFY_SMS_TEMPLATE_ID, whose whole
+# content is ((body)). Otherwise they stay in the text outbox, which
+# /account/texts/ lists when DEBUG is on.
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
 NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")

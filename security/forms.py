@@ -136,7 +136,7 @@ class ChangePasswordForm(SetPasswordForm):
 
 
 def normalise_answer(answer: str) -> str:
-    """Return an answer in the form that is hashed: lower case, without spaces."""
+    """Return the text of a security answer as it is hashed: lower case, without spaces."""
     return "".join(answer.split()).lower()
 
 

@@ -54,7 +54,7 @@ def recover(request: HttpRequest) -> HttpResponse:
             try:
                 recovery.request_recovery(method, value, ip_address=client_ip(request))
             except recovery.TooManyRequests as error:
-                logger.warning("Account recovery refused for address %s: too many requests", client_ip(request))
+                logger.warning("Account recovery rejected for address %s: rate limit reached", client_ip(request))
                 return render(
                     request,
                     "security/recover_too_many.html",

@@ -19,7 +19,7 @@ SECRET = "66666666-7777-8888-9999-000000000000"
 
 
 class StandInNotify(BaseHTTPRequestHandler):
-    """Answers POST /v2/notifications/sms as Notify does, or with the status the test sets."""
+    """Responds to POST /v2/notifications/sms as Notify does, or with the status the test sets."""
 
     requests: list = []
     status = 201
