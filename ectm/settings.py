@@ -216,6 +216,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ECT Manager <no-reply
 # How many times the outbox tries one email before it stops and leaves it failed.
 OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "5"))
 
+# The Teaching Record System API. Without both, an offline directory of demo
+# teacher records answers instead (see ects/trs_demo.py).
+TRS_API_URL = os.environ.get("TRS_API_URL", "")
+TRS_API_KEY = os.environ.get("TRS_API_KEY", "")
+TRS_TIMEOUT_SECONDS = float(os.environ.get("TRS_TIMEOUT_SECONDS", "10"))
+
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 # Sessions and cookies.

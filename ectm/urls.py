@@ -7,6 +7,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("account/", include("accounts.urls")),
     path("account/", include("security.urls")),
+    path("ects/", include("ects.urls")),
     path("", include("organisations.urls")),
     path("schedule/", include("schedule.urls")),
 ]

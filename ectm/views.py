@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from accounts.access import allow, schools_for
 from accounts.models import Role
+from ects.dashboard import registration_tasks
 from organisations.models import School
 
 DASHBOARD_TEMPLATES = {
@@ -27,6 +28,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["approved_school_count"] = schools.filter(status=School.Status.APPROVED).count()
     else:
         context["school"] = membership.school
+    context["registration_tasks"] = registration_tasks(membership)
     return render(request, DASHBOARD_TEMPLATES[Role(membership.role)], context)
 
 

@@ -92,3 +92,16 @@ def withdraw_outdated(subject: models.Model, content: str, *, reason: str) -> li
 def matches(signature: Signature, content: str) -> bool:
     """Return whether `content` is exactly what `signature` was made over."""
     return signature.digest == content_digest(content) and signature.content == content
+
+
+@transaction.atomic
+def withdraw_all(subject: models.Model, *, reason: str) -> list[Signature]:
+    """Withdraw every current signature on `subject`, for example when it must be signed afresh."""
+    withdrawn = []
+    for signature in signatures_of(subject).select_for_update():
+        signature.withdrawn_at = timezone.now()
+        signature.withdrawn_reason = reason
+        signature.save(update_fields=["withdrawn_at", "withdrawn_reason"])
+        withdrawn.append(signature)
+        logger.info("Signature %s withdrawn: %s", signature.pk, reason)
+    return withdrawn

@@ -15,6 +15,7 @@ from django.urls import path, reverse
 
 from accounts.access import allow
 from accounts.models import Role
+from ects.models import PreviousSchool
 from organisations.models import School
 from tests.schedule import samples as schedule_samples
 from tests.access_matrix import Route, routes_without_names, routes_without_rules, walk_routes
@@ -27,6 +28,13 @@ PARAMETER_SAMPLES: dict[str, Callable[[Organisation], object]] = {
     "membership_id": lambda home: home.second_tutor.pk,
     "ect_id": lambda home: home.ect.pk,
     "token": lambda home: "not-a-real-token",
+    "step": lambda home: "teacher-record",
+    "previous_school_id": lambda home: PreviousSchool.objects.get_or_create(
+        ect=home.ect,
+        name="Hillside School",
+        defaults={"address": "1 Hill Road", "appropriate_body_name": "Hill AB", "start_date": "2024-09-02",
+                  "terms_completed": "1.0"},
+    )[0].pk,
     "year_id": lambda home: schedule_samples.academic_year(home).pk,
     "report_id": lambda home: schedule_samples.report(home).pk,
     "user_id": lambda home: home.user(Role.TUTOR).pk,
