@@ -178,7 +178,9 @@ def login_details(request: HttpRequest) -> HttpResponse:
     user = request.user
     profile = two_factor.profile_for(user)
     form = LoginDetailsForm(
+        user,
         data=request.POST or None,
+        two_factor_on=profile.two_factor_on,
         initial={"email": user.email, "mobile": user.mobile, "two_factor": profile.two_factor},
     )
     if request.method == "POST" and form.is_valid():
