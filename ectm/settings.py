@@ -161,6 +161,8 @@ SIGN_IN_CODE_RESEND_SECONDS = 60
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
 NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+# A Notify email template whose subject is ((subject)) and body ((body)).
+NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
 TEXT_SENDER = os.environ.get(
     "TEXT_SENDER", "security.texts.NotifySender" if NOTIFY_API_KEY else "security.texts.OutboxSender"
 )
@@ -205,6 +207,9 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 # Email. `make run` sets EMAIL_BACKEND to the file backend writing to var/mail.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# With a Notify key and email template, emails go through Notify unless EMAIL_BACKEND is set.
+if NOTIFY_API_KEY and NOTIFY_EMAIL_TEMPLATE_ID and not os.environ.get("EMAIL_BACKEND"):
+    EMAIL_BACKEND = "security.notify_email.NotifyEmailBackend"
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
