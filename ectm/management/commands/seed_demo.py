@@ -9,6 +9,7 @@ from ectm import demo_data
 from ects.models import ECT
 from organisations.models import AppropriateBody, School
 from schedule.demo import seed_schedule
+from reviews import demo as reviews_demo
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +90,7 @@ def seed() -> None:
         )
 
     seed_schedule(appropriate_body)
+    reviews_demo.seed(demo_data.APPROPRIATE_BODY["name"])
 
 
 def demo_user(username: str, first_name: str, last_name: str) -> User:
