@@ -44,7 +44,6 @@ RECOVERY_FORMS = {"username": RecoverByUsernameForm, "email": RecoverByEmailForm
 def recover(request: HttpRequest) -> HttpResponse:
     method = request.GET.get("by", "")
     forms = {name: form_class() for name, form_class in RECOVERY_FORMS.items()}
-    status = 200
 
     if request.method == "POST" and method in RECOVERY_FORMS:
         form = RECOVERY_FORMS[method](data=request.POST)
@@ -63,7 +62,7 @@ def recover(request: HttpRequest) -> HttpResponse:
                 )
             return redirect("security:recover_sent")
 
-    return render(request, "security/recover.html", {"forms": forms}, status=status)
+    return render(request, "security/recover.html", {"forms": forms})
 
 
 @allow(public=True)
