@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # The demo server: DEBUG on, and every email written to a file under var/mail.
 RUN_ENV := DEBUG=1 EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 
-.PHONY: run test setup lock clean-db
+.PHONY: run test setup lock clean-db check-pango
 
 setup: $(VENV)/.installed
 
@@ -18,13 +18,17 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-run: setup
+# WeasyPrint, which makes the PDFs, needs the Pango library from the operating system.
+check-pango:
+	@$(PYTHON) -c 'import ctypes.util, sys; sys.exit(0 if ctypes.util.find_library("pango-1.0") else "Pango is missing, and WeasyPrint needs it to make PDFs. On Debian or Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0")'
+
+run: setup check-pango
 	$(RUN_ENV) $(MANAGE) migrate --no-input
 	$(RUN_ENV) $(MANAGE) seed_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (emails are written to var/mail)"
 	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup
+test: setup check-pango
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Re-pin every dependency from requirements.in into requirements.txt.

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -118,8 +119,22 @@ def register_step(request: HttpRequest, ect_id: int, step: str) -> HttpResponse:
             "ect": ect,
             "back_url": back_url,
             "change": returning_to_check,
+            "demo_teachers": demo_teacher_list() if current.slug == "teacher-record" else None,
         },
     )
+
+
+def demo_teacher_list() -> list[tuple[str, str]] | None:
+    """Return the offline directory's demo cases as (TRN, description), or None when the real TRS is configured."""
+    if settings.TRS_API_URL and settings.TRS_API_KEY:
+        return None
+    from ects.trs_demo import DEMO_CASE_NOTES, DEMO_TEACHERS
+
+    cases = [
+        (teacher.trn, f"{teacher.first_name} {teacher.last_name}, born {teacher.date_of_birth:%-d %B %Y}: {teacher.case}")
+        for teacher in DEMO_TEACHERS
+    ]
+    return sorted(cases + DEMO_CASE_NOTES)
 
 
 def assign_tutor(request: HttpRequest, ect: ECT, form) -> None:

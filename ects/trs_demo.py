@@ -75,11 +75,16 @@ def demo_teachers() -> list[DemoTeacher]:
 
     teachers = list(DEMO_TEACHERS)
     for ect in ECTS:
-        qts_year = (ect.start or date(2026, 9, 1)).year - (0 if (ect.start and ect.start.month >= 9) else 1)
         teachers.append(
-            DemoTeacher(ect.trn, ect.first_name, ect.last_name, ect.date_of_birth, date(qts_year, 7, 10))
+            DemoTeacher(ect.trn, ect.first_name, ect.last_name, ect.date_of_birth, demo_qts_date(ect.start))
         )
     return teachers
+
+
+def demo_qts_date(induction_start: date | None) -> date:
+    """Return 10 July before the induction start: the QTS date every demo ECT has."""
+    start = induction_start or date(2026, 9, 1)
+    return date(start.year if start.month >= 9 else start.year - 1, 7, 10)
 
 
 def teacher_json(teacher: DemoTeacher) -> dict:
