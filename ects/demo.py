@@ -14,7 +14,10 @@ from signatures.services import sign
 
 # The steps a draft has finished: it stops before the contract step.
 DRAFT_STEPS = ["induction-type", "teacher-record"]
-RETURNED_REASON = "The date of birth does not match the Teaching Record System. Check it with the ECT and send the registration again."
+RETURNED_REASON = (
+    "The date of birth does not match the Teaching Record System. "
+    "Check it with the ECT and send the registration again."
+)
 
 
 def registration_answers(row: demo_data.DemoECT) -> dict:
@@ -61,8 +64,11 @@ def seed_registrations() -> None:
         services.log_event(ect, by=None, event="Demo registration created.")
 
         outcome = check_teacher(
-            OfflineTeacherRecordService(), trn=ect.trn, date_of_birth=ect.date_of_birth,
-            last_name=ect.last_name, today=timezone.localdate(),
+            OfflineTeacherRecordService(),
+            trn=ect.trn,
+            date_of_birth=ect.date_of_birth,
+            last_name=ect.last_name,
+            today=timezone.localdate(),
         )
         ect.trs_checked_at = timezone.now()
         ect.trs_result = outcome_as_json(outcome)
@@ -73,8 +79,11 @@ def seed_registrations() -> None:
             head = Membership.objects.active().filter(school=ect.school, role=Role.HEAD_TEACHER).first()
             if head is not None:
                 sign(
-                    subject=ect, signer=head.user, role=Role.HEAD_TEACHER,
-                    content=services.registration_content(ect), ip_address="127.0.0.1",
+                    subject=ect,
+                    signer=head.user,
+                    role=Role.HEAD_TEACHER,
+                    content=services.registration_content(ect),
+                    ip_address="127.0.0.1",
                 )
 
 

@@ -115,7 +115,10 @@ def save_ect(ect: ECT, *, by: User | None, before: dict[str, str] | None, event:
             if before.get(name, "") != after[name]:
                 changes.append(
                     ECTChange(
-                        ect=ect, changed_by=by, field=field_label(name), old_value=before.get(name, ""),
+                        ect=ect,
+                        changed_by=by,
+                        field=field_label(name),
+                        old_value=before.get(name, ""),
                         new_value=after[name],
                     )
                 )
@@ -239,17 +242,18 @@ def record_trs_outcome(ect: ECT, outcome: CheckOutcome, *, by: User | None, who:
     logger.info("ECT %s TRS check by %s: passed=%s", ect.pk, who, outcome.passed)
 
 
-def check_teacher_record(ect: ECT, service: TeacherRecordService, *, by: User | None, who: str,
-                         today: date) -> CheckOutcome:
+def check_teacher_record(
+    ect: ECT, service: TeacherRecordService, *, by: User | None, who: str, today: date
+) -> CheckOutcome:
     """Run a TRS check on the ECT's saved answers; follow a merged record to its new TRN."""
-    outcome = check_teacher(
-        service, trn=ect.trn, date_of_birth=ect.date_of_birth, last_name=ect.last_name, today=today
-    )
+    outcome = check_teacher(service, trn=ect.trn, date_of_birth=ect.date_of_birth, last_name=ect.last_name, today=today)
     if outcome.record is not None and outcome.record.merged_from_trn:
         before = snapshot(ect)
         ect.trn = outcome.record.trn
         save_ect(
-            ect, by=by, before=before,
+            ect,
+            by=by,
+            before=before,
             event=f"TRN {outcome.record.merged_from_trn} was merged into {outcome.record.trn} on the "
             "Teaching Record System, so the record now uses the new TRN.",
         )
@@ -293,10 +297,12 @@ def sign_registration(ect: ECT, *, signer: User, ip_address: str | None):
     )
     before = snapshot(ect)
     ect.status = ECT.Status.AWAITING_AB
-    save_ect(ect, by=signer, before=before, event="Registration signed by the head teacher and sent to the appropriate body.")
-    for admin in Membership.objects.active().filter(
-        appropriate_body_id=ect.school.appropriate_body_id
-    ).select_related("user"):
+    save_ect(
+        ect, by=signer, before=before, event="Registration signed by the head teacher and sent to the appropriate body."
+    )
+    for admin in (
+        Membership.objects.active().filter(appropriate_body_id=ect.school.appropriate_body_id).select_related("user")
+    ):
         if admin.user.email:
             queue_templated_email(
                 to=admin.user.email, template="registration_to_check", context={"ect": ect, "user": admin.user}
@@ -312,9 +318,11 @@ def return_registration(ect: ECT, *, by: User, reason: str) -> None:
     ect.returned_at = timezone.now()
     save_ect(ect, by=by, before=before, event="Registration returned to the school by the appropriate body.")
     recipients = {ect.tutor} if ect.tutor else set()
-    for membership in Membership.objects.active().filter(
-        school=ect.school, role__in=[Role.HEAD_TEACHER, Role.INDUCTION_LEAD]
-    ).select_related("user"):
+    for membership in (
+        Membership.objects.active()
+        .filter(school=ect.school, role__in=[Role.HEAD_TEACHER, Role.INDUCTION_LEAD])
+        .select_related("user")
+    ):
         recipients.add(membership.user)
     for user in recipients:
         if user.email:
@@ -338,7 +346,11 @@ def authorise_registration(ect: ECT, *, by: User, induction_start_date: date) ->
 
     if ect.user_id is None:
         membership = add_person(
-            first_name=ect.first_name, last_name=ect.last_name, email=ect.email, role=Role.ECT, school=ect.school,
+            first_name=ect.first_name,
+            last_name=ect.last_name,
+            email=ect.email,
+            role=Role.ECT,
+            school=ect.school,
             added_by=by,
         )
         ect.user = membership.user
@@ -428,7 +440,9 @@ def remove_ect(ect: ECT, *, by: User, reason: str, leaving_date: date | None) ->
 
 def add_previous_school(previous: PreviousSchool, *, by: User) -> None:
     previous.save()
-    log_event(previous.ect, by=by, event=f"Previous school added: {previous.name}, from {previous.start_date:%-d %B %Y}.")
+    log_event(
+        previous.ect, by=by, event=f"Previous school added: {previous.name}, from {previous.start_date:%-d %B %Y}."
+    )
 
 
 def remove_previous_school(previous: PreviousSchool, *, by: User) -> None:

@@ -26,6 +26,17 @@ API_VERSION = "20260120"
 # Induction statuses on the TRS with which a teacher cannot start induction.
 BLOCKING_INDUCTION_STATUSES = frozenset({"Passed", "Failed", "FailedInWales", "Exempt"})
 
+# How each induction status of the TRS API reads on a page.
+INDUCTION_STATUS_LABELS = {
+    "None": "No induction recorded",
+    "RequiredToComplete": "Required to complete",
+    "InProgress": "In progress",
+    "Passed": "Passed",
+    "Failed": "Failed",
+    "FailedInWales": "Failed in Wales",
+    "Exempt": "Exempt",
+}
+
 
 class TRSError(Exception):
     """A TRS lookup that gave no usable record, with a message fit to show the school."""
@@ -186,10 +197,7 @@ def deactivated_message(trn: str) -> str:
 
 
 def service_unavailable_message() -> str:
-    return (
-        "The Teaching Record System is not answering at the moment. "
-        "Your answers are saved: try again later."
-    )
+    return "The Teaching Record System is not answering at the moment. Your answers are saved: try again later."
 
 
 def teacher_record_service() -> TeacherRecordService:
@@ -238,7 +246,7 @@ def assess_record(record: TeacherRecord, *, last_name: str, today: date) -> Chec
         )
         outcome.error_field = "last_name"
     if record.induction_status in BLOCKING_INDUCTION_STATUSES:
-        status = {"FailedInWales": "Failed in Wales"}.get(record.induction_status, record.induction_status)
+        status = INDUCTION_STATUS_LABELS.get(record.induction_status, record.induction_status)
         outcome.errors.append(
             f"This teacher cannot start induction: their induction status on the Teaching Record System is "
             f"{status}. Contact your appropriate body if you think this is wrong."
@@ -283,6 +291,7 @@ def outcome_as_json(outcome: CheckOutcome) -> dict:
             "date_of_birth": record.date_of_birth.isoformat() if record.date_of_birth else None,
             "qts_date": record.qts_date.isoformat() if record.qts_date else None,
             "induction_status": record.induction_status,
+            "induction_status_label": INDUCTION_STATUS_LABELS.get(record.induction_status, record.induction_status),
             "merged_from_trn": record.merged_from_trn,
         },
     }

@@ -163,7 +163,11 @@ def edit_tutor(request: HttpRequest, ect_id: int) -> HttpResponse:
     ect = access_ect(request, ect_id)
     form = TutorMentorForm(data=request.POST or None, instance=ect, today=timezone.localdate(), school=ect.school)
     return edit_page(
-        request, ect, form, title="Tutor and mentor", active="tutor",
+        request,
+        ect,
+        form,
+        title="Tutor and mentor",
+        active="tutor",
         after_save=lambda changed: assign_tutor(request, changed, form),
     )
 
@@ -214,9 +218,7 @@ def previous_school_remove(request: HttpRequest, ect_id: int, previous_school_id
         services.remove_previous_school(previous, by=request.user)
         messages.success(request, f"{previous.name} is removed from the previous schools.")
         return redirect("ects:previous_schools", ect_id=ect.pk)
-    return render(
-        request, "ects/previous_school_remove.html", {"ect": ect, "previous": previous, "active": "previous"}
-    )
+    return render(request, "ects/previous_school_remove.html", {"ect": ect, "previous": previous, "active": "previous"})
 
 
 @allow(SCHOOL_STAFF)

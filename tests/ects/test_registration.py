@@ -36,7 +36,14 @@ def test_wizard_saves_every_step(home, trs_server):
     assert ect.postcode == "NB1 2CD"
     assert ect.training_institution_name == "Northby College"
     assert ect.is_trs_verified
-    assert set(ect.completed_steps) == {"induction-type", "teacher-record", "contract", "training", "address", "programme"}
+    assert set(ect.completed_steps) == {
+        "induction-type",
+        "teacher-record",
+        "contract",
+        "training",
+        "address",
+        "programme",
+    }
 
 
 def test_trs_outage_keeps_draft(home, trs_server):
@@ -119,7 +126,9 @@ def test_start_before_qts_rejected_on_training(home, trs_server):
 
     after_start = ect.induction_start_date + timedelta(days=1)
 
-    response = client.post(f"/ects/register/{ect_id}/training/", helpers.training(**helpers.date_fields("qts_date", after_start)))
+    response = client.post(
+        f"/ects/register/{ect_id}/training/", helpers.training(**helpers.date_fields("qts_date", after_start))
+    )
 
     assert response.status_code == 200
     assert "qts_date" in response.context["form"].errors
@@ -362,8 +371,13 @@ def test_previous_school_add_and_remove(home):
 def test_ect_list_search_filter_sort(home):
     tutor2 = home.second_tutor.user
     for number in range(30):
-        ECTFactory(school=home.school, first_name=f"Person{number:02d}", last_name="Zed", tutor=tutor2,
-                   trn=f"{5000000 + number}")
+        ECTFactory(
+            school=home.school,
+            first_name=f"Person{number:02d}",
+            last_name="Zed",
+            tutor=tutor2,
+            trn=f"{5000000 + number}",
+        )
     client = client_for(home.user(Role.TUTOR))
 
     first_page = client.get("/ects/", {"tutor": tutor2.pk})
