@@ -3,6 +3,7 @@ from django.contrib.auth import authenticate, password_validation
 
 from accounts.models import Role
 from ectm.forms import GovForm
+from security import lockout
 
 
 class SignInForm(GovForm):
@@ -27,8 +28,15 @@ class SignInForm(GovForm):
         username = (cleaned.get("username") or "").strip()
         password = cleaned.get("password")
         if username and password:
+            locked_until = lockout.sign_in_locked_until(self.request, username)
+            if locked_until:
+                raise forms.ValidationError(lockout.lock_message(locked_until), code="locked")
             self.user = authenticate(self.request, username=username, password=password)
             if self.user is None:
+                # This failure may be the one that locks the account.
+                locked_until = lockout.sign_in_locked_until(self.request, username)
+                if locked_until:
+                    raise forms.ValidationError(lockout.lock_message(locked_until), code="locked")
                 # The same words whether or not the username exists.
                 raise forms.ValidationError(
                     "The username or password is not right. Check them and try again.", code="invalid_login"

@@ -12,6 +12,7 @@ from accounts.access import allow
 from accounts.forms import SetPasswordForm, SignInForm
 from accounts.middleware import ACTIVE_MEMBERSHIP_SESSION_KEY
 from accounts.tokens import read_password_token
+from security import lockout, two_factor
 
 logger = logging.getLogger(__name__)
 
@@ -23,9 +24,13 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 
     form = SignInForm(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
+        next_url = request.POST.get("next") or request.GET.get("next")
+        if two_factor.two_factor_required(form.user):
+            two_factor.start_pending_sign_in(request, form.user, next_url or "")
+            logger.info("User %s passed the password step; a sign-in code is next", form.user.pk)
+            return redirect("security:choose_code_channel")
         login(request, form.user)
         logger.info("User %s signed in", form.user.pk)
-        next_url = request.POST.get("next") or request.GET.get("next")
         if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
             return redirect(next_url)
         return redirect("dashboard")
@@ -64,6 +69,8 @@ def set_password(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user.set_password(form.cleaned_data["new_password"])
         user.save(update_fields=["password"])
+        # Whoever can use the emailed link owns the account, so its lock ends too.
+        lockout.unlock_account(user.username)
         if request.user.is_authenticated and request.user.pk == user.pk:
             update_session_auth_hash(request, user)
         logger.info("User %s set a new password through an emailed link", user.pk)

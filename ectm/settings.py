@@ -6,6 +6,7 @@ at least DEBUG=0 (the default), SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -70,6 +71,9 @@ INSTALLED_APPS = [
     "schedule",
     "signatures",
     "reviews",
+    "axes",
+    "django_otp",
+    "security",
 ]
 
 MIDDLEWARE = [
@@ -79,9 +83,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.middleware.ActiveMembershipMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ectm.urls"
@@ -122,8 +128,45 @@ LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "accounts:sign_in"
 
 AUTHENTICATION_BACKENDS = [
+    # Refuses a locked account before the password is checked.
+    "security.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Sign-in lockout (django-axes, counters in the database). 5 failures for an
+# account lock it from every address, and so also from the address they came
+# from; a lock lasts 30 minutes from the failure that set it. The per-address
+# spraying limit is kept by security.lockout, because axes applies one failure
+# limit to every lockout parameter.
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGN_IN_LOCK_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "security.lockout.axes_username"
+AXES_CLIENT_IP_CALLABLE = "ectm.net.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Failures from one address, across all accounts, that lock the address.
+ADDRESS_FAILURE_LIMIT = int(os.environ.get("ADDRESS_FAILURE_LIMIT", "50"))
+
+# Two-factor sign-in codes: 6 digits, valid 5 minutes, one resend a minute.
+SIGN_IN_CODE_VALID_SECONDS = int(os.environ.get("SIGN_IN_CODE_VALID_SECONDS", "300"))
+SIGN_IN_CODE_RESEND_SECONDS = 60
+# Which sender delivers text messages. With NOTIFY_API_KEY set, GOV.UK Notify
+# sends them through the template NOTIFY_SMS_TEMPLATE_ID, whose whole content
+# is ((body)); otherwise they stay in the text outbox, listed at
+# /account/texts/ when DEBUG is on.
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+TEXT_SENDER = os.environ.get(
+    "TEXT_SENDER", "security.texts.NotifySender" if NOTIFY_API_KEY else "security.texts.OutboxSender"
+)
+# Account recovery requests allowed in an hour, per address and per account.
+RECOVERY_REQUESTS_PER_ADDRESS = int(os.environ.get("RECOVERY_REQUESTS_PER_ADDRESS", "20"))
+RECOVERY_REQUESTS_PER_ACCOUNT = int(os.environ.get("RECOVERY_REQUESTS_PER_ACCOUNT", "3"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -203,7 +246,7 @@ LOGGING = {
     "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 # The test suite sets TESTING: a fast password hasher, because the tests

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("account/", include("accounts.urls")),
+    path("account/", include("security.urls")),
     path("ects/", include("ects.urls")),
     path("", include("organisations.urls")),
     path("schedule/", include("schedule.urls")),

@@ -37,6 +37,7 @@ PARAMETER_SAMPLES: dict[str, Callable[[Organisation], object]] = {
     )[0].pk,
     "year_id": lambda home: schedule_samples.academic_year(home).pk,
     "report_id": lambda home: schedule_samples.report(home).pk,
+    "user_id": lambda home: home.user(Role.TUTOR).pk,
 }
 
 # Parameters that carry no organisation's object, so a foreign person asking
