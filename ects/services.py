@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Membership, Role, User
-from accounts.services import add_person, send_set_password_email, set_password_url
+from accounts.services import add_person, send_set_password_email
 from ects import choices
 from ects.models import ECT, REGISTRATION_STATUSES, ECTChange, PreviousSchool
 from ects.trs import CheckOutcome, TeacherRecordService, check_teacher, outcome_as_json
@@ -397,12 +397,10 @@ def resend_login_details(ect: ECT, *, by: User) -> None:
 
 
 def send_password_reset(ect: ECT, *, by: User) -> None:
-    """Email the ECT a single-use link to choose a new password. Their old password stops nothing until then."""
-    queue_templated_email(
-        to=ect.user.email,
-        template="ect_password_reset",
-        context={"user": ect.user, "school": ect.school, "link": set_password_url(ect.user, purpose="reset")},
-    )
+    """Email the ECT a single-use link to choose a new password; their current password works until then."""
+    from security.recovery import send_reset_email
+
+    send_reset_email(ect.user.email)
     log_event(ect, by=by, event="Password reset link sent to the ECT.")
     logger.info("ECT %s password reset sent by user %s", ect.pk, by.pk)
 

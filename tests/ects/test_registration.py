@@ -406,3 +406,26 @@ def test_dashboard_offers_continue(home, trs_server):
 
     assert "Continue registration" in page
     assert f"/ects/register/{ect.pk}/teacher-record/" in page
+
+
+def test_lead_sends_ect_reset_link(home):
+    response = client_for(home.user(Role.INDUCTION_LEAD)).post(f"/ects/{home.ect.pk}/reset-password/")
+
+    assert response.status_code == 302
+    email = OutboxEmail.objects.get(to=home.ect.user.email)
+    assert "/account/set-password/" in email.body
+    assert home.ect.changes.filter(event="Password reset link sent to the ECT.").exists()
+
+
+def test_tutor_cannot_reset_ect_password(home):
+    response = client_for(home.user(Role.TUTOR)).post(f"/ects/{home.ect.pk}/reset-password/")
+
+    assert response.status_code == 403
+
+
+def test_tutor_resends_login_details(home):
+    response = client_for(home.user(Role.TUTOR)).post(f"/ects/{home.ect.pk}/resend-login/")
+
+    assert response.status_code == 302
+    email = OutboxEmail.objects.get(to=home.ect.user.email)
+    assert f"Your username is: {home.ect.user.username}" in email.body
