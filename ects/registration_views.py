@@ -77,7 +77,7 @@ def register_step(request: HttpRequest, ect_id: int, step: str) -> HttpResponse:
             # Save the answers first, so a TRS outage or mismatch never loses them.
             services.save_ect(ect, by=request.user, before=before)
             outcome = services.check_teacher_record(
-                ect, teacher_record_service(), by=request.user, who="school", today=timezone.localdate()
+                ect, teacher_record_service(), by=request.user, checker="school", today=timezone.localdate()
             )
             if outcome.record is not None and outcome.record.merged_from_trn:
                 messages.info(
@@ -257,7 +257,7 @@ def trs_check(request: HttpRequest, ect_id: int) -> HttpResponse:
         messages.info(request, "Only a signed registration waiting for the appropriate body can be checked here.")
         return redirect("ects:registration", ect_id=ect.pk)
     outcome = services.check_teacher_record(
-        ect, teacher_record_service(), by=request.user, who="appropriate body", today=timezone.localdate()
+        ect, teacher_record_service(), by=request.user, checker="appropriate body", today=timezone.localdate()
     )
     if outcome.service_unavailable:
         messages.info(request, "The Teaching Record System is not answering at the moment. Try again later.")

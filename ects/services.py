@@ -223,8 +223,8 @@ def mark_step_done(ect: ECT, step: str) -> None:
         ect.completed_steps = [*ect.completed_steps, step]
 
 
-def record_trs_outcome(ect: ECT, outcome: CheckOutcome, *, by: User | None, who: str) -> None:
-    """Store a TRS check on the ECT and its history. `who` says who ran it, like "school"."""
+def record_trs_outcome(ect: ECT, outcome: CheckOutcome, *, by: User | None, checker: str) -> None:
+    """Store a TRS check on the ECT and its history. `checker` names who ran it, like "school"."""
     ect.trs_checked_at = timezone.now()
     ect.trs_result = outcome_as_json(outcome)
     if outcome.passed:
@@ -238,12 +238,12 @@ def record_trs_outcome(ect: ECT, outcome: CheckOutcome, *, by: User | None, who:
         summary = "record matched" + ("" if outcome.qts_passed else ", but no QTS")
     else:
         summary = "failed: " + " ".join(outcome.errors)
-    log_event(ect, by=by, event=f"Teaching Record System check by the {who}: {summary}")
-    logger.info("ECT %s TRS check by %s: passed=%s", ect.pk, who, outcome.passed)
+    log_event(ect, by=by, event=f"Teaching Record System check by the {checker}: {summary}")
+    logger.info("ECT %s TRS check by %s: passed=%s", ect.pk, checker, outcome.passed)
 
 
 def check_teacher_record(
-    ect: ECT, service: TeacherRecordService, *, by: User | None, who: str, today: date
+    ect: ECT, service: TeacherRecordService, *, by: User | None, checker: str, today: date
 ) -> CheckOutcome:
     """Run a TRS check on the ECT's saved answers; follow a merged record to its new TRN."""
     outcome = check_teacher(service, trn=ect.trn, date_of_birth=ect.date_of_birth, last_name=ect.last_name, today=today)
@@ -257,7 +257,7 @@ def check_teacher_record(
             event=f"TRN {outcome.record.merged_from_trn} was merged into {outcome.record.trn} on the "
             "Teaching Record System, so the record now uses the new TRN.",
         )
-    record_trs_outcome(ect, outcome, by=by, who=who)
+    record_trs_outcome(ect, outcome, by=by, checker=checker)
     return outcome
 
 

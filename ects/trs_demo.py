@@ -2,7 +2,7 @@
 Record System when TRS_API_URL and TRS_API_KEY are not set.
 
 It holds a record for every demo ECT (from `ectm.demo_data`) and one extra
-teacher per case the real service can answer, listed in `DEMO_TEACHERS` so the
+teacher per response the real service can give, listed in `DEMO_TEACHERS` so the
 demo's help text and README can show them.
 """
 
@@ -157,17 +157,17 @@ def teacher_json(teacher: DemoTeacher) -> dict:
 
 
 class OfflineTeacherRecordService:
-    """Answers lookups from the demo directory, with the same errors as the HTTP client."""
+    """A teacher record service backed by the demo directory, raising the same errors as the HTTP client."""
 
     def find(self, trn: str, date_of_birth: date) -> TeacherRecord:
         if trn in UNAVAILABLE:
-            logger.warning("Demo TRS directory: simulating no answer for TRN %s", trn)
+            logger.warning("Demo TRS directory: simulating a timeout for TRN %s", trn)
             raise ServiceUnavailable(service_unavailable_message())
         if trn in DEACTIVATED:
             raise RecordDeactivated(deactivated_message(trn))
-        asked_for = trn
+        requested_trn = trn
         trn = MERGED.get(trn, trn)
         teacher = next((teacher for teacher in demo_teachers() if teacher.trn == trn), None)
         if teacher is None or teacher.date_of_birth != date_of_birth:
-            raise RecordNotFound(not_found_message(asked_for))
-        return record_from_json(teacher_json(teacher), merged_from_trn=asked_for if asked_for != trn else "")
+            raise RecordNotFound(not_found_message(requested_trn))
+        return record_from_json(teacher_json(teacher), merged_from_trn=requested_trn if requested_trn != trn else "")
