@@ -345,6 +345,17 @@ def authorise_registration(ect: ECT, *, by: User, induction_start_date: date) ->
         raise AuthorisationError("Run a Teaching Record System check that confirms QTS before authorising.")
 
     if ect.user_id is None:
+        earlier = ECT.objects.filter(user__email__iexact=ect.email).exclude(pk=ect.pk).first()
+        if earlier is not None and earlier.status == ECT.Status.IN_PROGRESS:
+            raise AuthorisationError(
+                f"The email address {ect.email} belongs to an ECT whose induction is in progress at "
+                f"{earlier.school.name}. Ask the school to give this ECT their own email address."
+            )
+        if earlier is not None:
+            # An account links to one ECT record, so the finished or left record lets go of it.
+            earlier.user = None
+            earlier.save(update_fields=["user", "updated_at"])
+            log_event(earlier, by=by, event=f"Account moved to the new induction record at {ect.school.name}.")
         membership = add_person(
             first_name=ect.first_name,
             last_name=ect.last_name,

@@ -12,7 +12,7 @@ from ects.models import ECT, ECTChange
 from messaging.models import OutboxEmail
 from signatures.services import signatures_of
 from tests.ects import helpers
-from tests.factories import ECTFactory
+from tests.factories import ECTFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -429,3 +429,21 @@ def test_tutor_resends_login_details(home):
     assert response.status_code == 302
     email = OutboxEmail.objects.get(to=home.ect.user.email)
     assert f"Your username is: {home.ect.user.username}" in email.body
+
+
+def test_authorise_reuses_left_ect_account(home, trs_server):
+    ect = submitted_and_signed(home)
+    former_ect = UserFactory(email=ect.email)
+    earlier = ECTFactory(school=home.school, status=ECT.Status.LEFT, user=former_ect, trn="1234000")
+    officer = client_for(home.user(Role.AB_ADMIN))
+    officer.post(f"/ects/{ect.pk}/registration/trs-check/")
+
+    response = officer.post(
+        f"/ects/{ect.pk}/registration/authorise/", helpers.date_fields("induction_start_date", helpers.start_date())
+    )
+
+    assert response.status_code == 302
+    ect.refresh_from_db()
+    earlier.refresh_from_db()
+    assert ect.user == former_ect
+    assert earlier.user is None
