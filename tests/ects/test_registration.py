@@ -8,11 +8,14 @@ from django.test import Client
 from pypdf import PdfReader
 
 from accounts.models import Membership, Role
+from ects import services
 from ects.models import ECT, ECTChange
 from messaging.models import OutboxEmail
+from schedule.models import Report
 from signatures.services import signatures_of
 from tests.ects import helpers
 from tests.factories import ECTFactory, UserFactory
+from tests.schedule.samples import academic_year
 
 pytestmark = pytest.mark.django_db
 
@@ -447,3 +450,17 @@ def test_authorise_reuses_left_ect_account(home, trs_server):
     earlier.refresh_from_db()
     assert ect.user == former_ect
     assert earlier.user is None
+
+
+def test_authorisation_schedules_first_report(home, trs_server):
+    ect = submitted_and_signed(home)
+    academic_year(home)
+    officer = home.user(Role.AB_ADMIN)
+    client_for(officer).post(f"/ects/{ect.pk}/registration/trs-check/")
+    ect.refresh_from_db()
+
+    services.authorise_registration(ect, by=officer, induction_start_date=date(2025, 9, 1))
+
+    report = ect.reports.get()
+    assert report.type == Report.Type.PROGRESS_REVIEW
+    assert report.period_start == date(2025, 9, 1)
