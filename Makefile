@@ -9,7 +9,7 @@ RUN_ENV := DEBUG=1 EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBacken
 
 .PHONY: run test setup lock clean-db check-pango
 
-setup: $(VENV)/.installed
+setup: check-pango $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -22,13 +22,13 @@ $(VENV)/.installed: requirements.txt
 check-pango:
 	@$(PYTHON) -c 'import ctypes.util, sys; sys.exit(0 if ctypes.util.find_library("pango-1.0") else "Pango is missing, and WeasyPrint needs it to make PDFs. On Debian or Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0")'
 
-run: setup check-pango
+run: setup
 	$(RUN_ENV) $(MANAGE) migrate --no-input
 	$(RUN_ENV) $(MANAGE) seed_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (emails are written to var/mail)"
 	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup check-pango
+test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Re-pin every dependency from requirements.in into requirements.txt.
