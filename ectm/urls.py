@@ -10,4 +10,5 @@ urlpatterns = [
     path("ects/", include("ects.urls")),
     path("", include("organisations.urls")),
     path("schedule/", include("schedule.urls")),
+    path("forms/", include("reviews.urls")),
 ]

@@ -5,6 +5,7 @@ from accounts.access import allow, schools_for
 from accounts.models import Role
 from ects.dashboard import registration_tasks
 from organisations.models import School
+from reviews.dashboard import dashboard_context as forms_dashboard_context
 
 DASHBOARD_TEMPLATES = {
     Role.AB_ADMIN: "dashboard/ab_admin.html",
@@ -29,6 +30,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     else:
         context["school"] = membership.school
     context["registration_tasks"] = registration_tasks(membership)
+    context.update(forms_dashboard_context(request))
     return render(request, DASHBOARD_TEMPLATES[Role(membership.role)], context)
 
 

@@ -21,6 +21,7 @@ from tests.schedule import samples as schedule_samples
 from tests.access_matrix import Route, routes_without_names, routes_without_rules, walk_routes
 from tests.conftest import Organisation
 from tests.factories import SchoolFactory
+from tests.reviews.helpers import sample_question, sample_report
 
 # How to fill each URL parameter from the owning organisation.
 PARAMETER_SAMPLES: dict[str, Callable[[Organisation], object]] = {
@@ -28,7 +29,6 @@ PARAMETER_SAMPLES: dict[str, Callable[[Organisation], object]] = {
     "membership_id": lambda home: home.second_tutor.pk,
     "ect_id": lambda home: home.ect.pk,
     "token": lambda home: "not-a-real-token",
-    "step": lambda home: "teacher-record",
     "previous_school_id": lambda home: PreviousSchool.objects.get_or_create(
         ect=home.ect,
         name="Hillside School",
@@ -38,11 +38,20 @@ PARAMETER_SAMPLES: dict[str, Callable[[Organisation], object]] = {
     "year_id": lambda home: schedule_samples.academic_year(home).pk,
     "report_id": lambda home: schedule_samples.report(home).pk,
     "user_id": lambda home: home.user(Role.TUTOR).pk,
+    "question_id": lambda home: sample_question(home).pk,
+    "report_type": lambda home: "P",
+}
+
+# Samples that differ by URL namespace, because two apps use one parameter
+# name for different things: a wizard step, or a report with its form.
+NAMESPACE_SAMPLES: dict[str, dict[str, Callable[[Organisation], object]]] = {
+    "ects": {"step": lambda home: "teacher-record"},
+    "reviews": {"step": lambda home: "contract", "report_id": lambda home: sample_report(home).pk},
 }
 
 # Parameters that carry no organisation's object, so a foreign person asking
 # for them is judged by role alone.
-NOT_OBJECTS = {"token"}
+NOT_OBJECTS = {"token", "report_type", "step"}
 
 # Routes that need a particular object to do their work, by route name.
 ROUTE_SAMPLES: dict[str, Callable[[Organisation], dict]] = {
@@ -61,9 +70,10 @@ def url_for(route: Route, home: Organisation) -> str:
     if route.name in ROUTE_SAMPLES:
         kwargs = ROUTE_SAMPLES[route.name](home)
     else:
-        missing = [name for name in route.parameters if name not in PARAMETER_SAMPLES]
+        samples = {**PARAMETER_SAMPLES, **NAMESPACE_SAMPLES.get(route.name.split(":")[0], {})}
+        missing = [name for name in route.parameters if name not in samples]
         assert not missing, f"Add a sample for URL parameter(s) {missing} of {route.pattern}"
-        kwargs = {name: PARAMETER_SAMPLES[name](home) for name in route.parameters}
+        kwargs = {name: samples[name](home) for name in route.parameters}
     return reverse(route.name, kwargs=kwargs)
 
 

@@ -222,9 +222,12 @@ def test_seed_demo_reports_match_history(settings):
     for trn, (types, fte) in expected.items():
         ect = ECT.objects.get(trn=trn)
         reports = list(ect.reports.order_by("period_start"))
+        # A form the demo completes this term has already created the next
+        # report, which starts after 20 November 2026.
+        reports_so_far = [report for report in reports if report.period_start <= date(2026, 11, 20)]
         summary = services.schedule_summary(ect, as_at=date(2026, 11, 20))
 
-        assert "".join(report.type for report in reports) == types, trn
+        assert "".join(report.type for report in reports_so_far) == types, trn
         assert str(summary.fte_completed) == fte, trn
         open_reports = [report for report in reports if report.status != Report.Status.COMPLETED]
         if ect.status == ECT.Status.IN_PROGRESS:

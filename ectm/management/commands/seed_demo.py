@@ -10,6 +10,7 @@ from ects.demo import seed_registrations
 from ects.models import ECT
 from organisations.models import AppropriateBody, School
 from schedule.demo import seed_schedule
+from reviews import demo as reviews_demo
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +92,7 @@ def seed() -> None:
 
     seed_registrations()
     seed_schedule(appropriate_body)
+    reviews_demo.seed(demo_data.APPROPRIATE_BODY["name"])
 
 
 def demo_user(username: str, first_name: str, last_name: str) -> User:
