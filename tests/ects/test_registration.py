@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from pypdf import PdfReader
 
 from accounts.models import Membership, Role
@@ -16,6 +17,7 @@ from signatures.services import signatures_of
 from tests.ects import helpers
 from tests.factories import ECTFactory, UserFactory
 from tests.schedule.samples import academic_year
+from tests.schedule.samples import report as sample_report
 
 pytestmark = pytest.mark.django_db
 
@@ -464,3 +466,12 @@ def test_authorisation_schedules_first_report(home, trs_server):
     report = ect.reports.get()
     assert report.type == Report.Type.PROGRESS_REVIEW
     assert report.period_start == date(2025, 9, 1)
+
+
+def test_overview_lists_reports(home):
+    report = sample_report(home)
+
+    page = client_for(home.user(Role.TUTOR)).get(f"/ects/{home.ect.pk}/").content.decode()
+
+    assert "P: Progress review" in page
+    assert reverse("reviews:form", args=[report.pk]) in page
