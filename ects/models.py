@@ -97,7 +97,7 @@ class ECT(models.Model):
     # The last Teaching Record System check, as shown to the school and the AB.
     trs_checked_at = models.DateTimeField(null=True, blank=True)
     trs_result = models.JSONField(default=dict, blank=True)
-    # Set when a TRS check matched the TRN, date of birth and last name; locks those fields.
+    # Set when a TRS check matched the TRN, date of birth and last name, which locks those fields.
     trs_verified_at = models.DateTimeField(null=True, blank=True)
     returned_reason = models.TextField(blank=True)
     returned_at = models.DateTimeField(null=True, blank=True)

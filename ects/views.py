@@ -66,7 +66,7 @@ def ect_list(request: HttpRequest) -> HttpResponse:
 
 
 def induction_progress(ect: ECT):
-    """Return the schedule engine's summary (FTE completed and remaining), or None before a start date."""
+    """Return the schedule engine's summary (FTE completed and remaining), or None before authorisation."""
     if ect.induction_start_date is None or ect.is_registration_open:
         return None
     return schedule_summary(ect)
@@ -128,7 +128,7 @@ def reset_password(request: HttpRequest, ect_id: int) -> HttpResponse:
 
 
 def edit_page(request: HttpRequest, ect: ECT, form, *, title: str, active: str, after_save=None) -> HttpResponse:
-    """Show an edit form for the ECT; on a valid POST save it with its history and return to the overview."""
+    """Show an edit form for the ECT. A valid POST saves it with its history and returns to the overview."""
     # Validating a model form writes its values onto the instance, so take the snapshot first.
     before = services.snapshot(ect)
     if request.method == "POST" and form.is_valid():
