@@ -371,8 +371,6 @@ def authorise_registration(ect: ECT, *, by: User, induction_start_date: date) ->
     ect.authorised_at = timezone.now()
     ect.authorised_by = by
     ect.returned_reason = ""
-    # The signature stays valid: authorising changes no answer the head teacher signed except
-    # possibly the start date, and the AB's date is recorded on the history.
     ect.save()
     after = snapshot(ect)
     ECTChange.objects.bulk_create(
@@ -383,6 +381,12 @@ def authorise_registration(ect: ECT, *, by: User, induction_start_date: date) ->
         ]
         + [ECTChange(ect=ect, changed_by=by, event="Induction authorised by the appropriate body.")]
     )
+    # The head teacher signed the school's start date, so a different date from the AB withdraws that
+    # signature, and the record says why, rather than leaving it to be withdrawn by the next edit.
+    if withdraw_outdated(
+        ect, registration_content(ect), reason="The appropriate body authorised a different induction start date."
+    ):
+        log_event(ect, by=by, event="Head teacher's signature withdrawn: the appropriate body changed the start date.")
     schedule_first_report(ect)
     logger.info("ECT %s induction authorised by user %s from %s", ect.pk, by.pk, induction_start_date)
     return ect

@@ -212,6 +212,7 @@ def test_full_registration_to_authorisation(home, trs_server):
     invite = OutboxEmail.objects.get(to="sam.rivers@example.org")
     assert "/account/set-password/" in invite.body
     assert ect.changes.filter(event="Induction authorised by the appropriate body.").exists()
+    assert signatures_of(ect).count() == 1
 
 
 def submitted_and_signed(home) -> ECT:
@@ -466,6 +467,8 @@ def test_authorisation_schedules_first_report(home, trs_server):
     report = ect.reports.get()
     assert report.type == Report.Type.PROGRESS_REVIEW
     assert report.period_start == date(2025, 9, 1)
+    signature = signatures_of(ect, include_withdrawn=True).get()
+    assert signature.withdrawn_reason == "The appropriate body authorised a different induction start date."
 
 
 def test_overview_lists_reports(home):
