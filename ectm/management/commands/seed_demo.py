@@ -9,8 +9,8 @@ from ectm import demo_data
 from ects.demo import seed_registrations
 from ects.models import ECT
 from organisations.models import AppropriateBody, School
-from schedule.demo import seed_schedule
 from reviews import demo as reviews_demo
+from schedule.demo import seed_schedule
 
 logger = logging.getLogger(__name__)
 
