@@ -6,7 +6,7 @@ from django import forms
 
 from ectm.forms import GovForm, GovModelForm
 from schedule.calendar_rules import TERM_LABELS, TERM_NAMES, TermDates, check_closure, check_terms
-from schedule.models import AcademicYear, Absence, Closure, Report, ReportRule
+from schedule.models import AcademicYear, Absence, Closure, ContractChange, Report, ReportRule
 
 
 class NamedDateField(DateInputField):
@@ -199,6 +199,8 @@ class ReportRuleForm(GovForm):
             rule = rules[report_type]
             self.fields[f"{report_type}_earliest"] = forms.IntegerField(
                 label="Earliest date the form may go to the ECT: days from the period end",
+                # A text input, because number inputs on phones often lack a minus key.
+                widget=forms.TextInput(attrs={"spellcheck": "false"}),
                 help_text="Negative for days before the period ends, like -10.",
                 initial=rule.earliest_send_offset,
                 min_value=-120,
@@ -212,6 +214,7 @@ class ReportRuleForm(GovForm):
             )
             self.fields[f"{report_type}_due"] = forms.IntegerField(
                 label="Due date: days from the period end",
+                widget=forms.TextInput(attrs={"spellcheck": "false"}),
                 help_text="Positive for days after the period ends, like 10.",
                 initial=rule.due_offset,
                 min_value=-120,
@@ -349,4 +352,48 @@ class AbsenceForm(GovModelForm):
                 "Only statutory leave is the ECT's choice. Untick this: other absence of 30 days or more "
                 "extends induction anyway.",
             )
+        return cleaned
+
+
+class ContractChangeForm(GovModelForm):
+    starts_on = NamedDateField(
+        what="the date the new days per week start", label="New days per week start on", require_all_fields=False
+    )
+
+    class Meta:
+        model = ContractChange
+        fields = ["starts_on", "days_per_week"]
+        labels = {"days_per_week": "Days per week from that date"}
+        help_texts = {"days_per_week": "From 0.5 to 5, in tenths of a day, like 2.5."}
+        error_messages = {
+            "days_per_week": {
+                "required": "Enter the days per week",
+                "invalid": "Enter the days per week as a number, like 2.5",
+                "min_value": "Days per week must be 0.5 or more",
+                "max_value": "Days per week must be 5 or fewer",
+                "max_decimal_places": "Enter the days per week to one decimal place, like 2.5",
+                "max_digits": "Enter the days per week to one decimal place, like 2.5",
+            }
+        }
+
+    def __init__(self, *args, ect, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ect = ect
+        self.fields["days_per_week"].widget = forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"})
+        self.helper.layout = Layout(date_layout("starts_on"), Field.text("days_per_week", field_width=4))
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on = cleaned.get("starts_on")
+        if starts_on is None:
+            return cleaned
+        start = self.ect.induction_start_date
+        if start is not None and starts_on <= start:
+            self.add_error(
+                "starts_on",
+                f"The change must start after induction starts ({start:%-d %B %Y}). "
+                "Change the days per week on the contract instead.",
+            )
+        elif ContractChange.objects.filter(ect=self.ect, starts_on=starts_on).exclude(pk=self.instance.pk).exists():
+            self.add_error("starts_on", f"A change already starts on {starts_on:%-d %B %Y}. Remove that one first.")
         return cleaned

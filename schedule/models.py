@@ -182,20 +182,6 @@ class Absence(models.Model):
         return self.kind not in {self.Kind.SICKNESS, self.Kind.OTHER}
 
 
-class EarlierService(models.Model):
-    """FTE terms of induction served before this school, counted towards the first part first."""
-
-    ect = models.ForeignKey(ECT, on_delete=models.CASCADE, related_name="earlier_service")
-    school_name = models.CharField(max_length=200)
-    fte_terms = models.DecimalField("FTE terms completed", max_digits=3, decimal_places=1)
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["start_date"]
-        verbose_name_plural = "earlier service"
-
-
 class Extension(models.Model):
     """An extension of induction by a number of FTE terms, decided by the AB."""
 

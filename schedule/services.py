@@ -2,7 +2,9 @@
 writes Report rows from the timetable.
 
 Other apps use `schedule_summary`, `days_for_period`, `create_next_report`
-and `report_dates`; the arithmetic lives in schedule/engine.py.
+(when the AB authorises a registration), `complete_report` (when a report's
+last signature is in), `record_contract_change` (next term's contract on a
+review) and `report_dates`. The arithmetic is in the schedule/engine package.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from ects.models import ECT
+from ects.models import ECT, REGISTRATION_STATUSES, PreviousSchool
 from organisations.models import School
 from schedule import engine
 from schedule.bank_holidays import bank_holidays_in_england
@@ -23,7 +25,6 @@ from schedule.models import (
     AcademicYear,
     Absence,
     ContractChange,
-    EarlierService,
     Extension,
     Report,
     ReportRule,
@@ -85,7 +86,8 @@ def induction_for(ect: ECT) -> engine.Induction | None:
     """Build the engine's view of an ECT, or None before their induction has a start date."""
     if ect.induction_start_date is None:
         return None
-    earlier = sum((row.fte_terms for row in EarlierService.objects.filter(ect=ect)), Decimal(0))
+    previous_schools = list(PreviousSchool.objects.filter(ect=ect))
+    earlier = sum((school.terms_completed for school in previous_schools), Decimal(0))
     extension = sum((row.fte_terms for row in Extension.objects.filter(ect=ect)), Decimal(0))
     return engine.Induction(
         start=ect.induction_start_date,
@@ -105,6 +107,7 @@ def induction_for(ect: ECT) -> engine.Induction | None:
             for absence in Absence.objects.filter(ect=ect)
         ),
         earlier_fte=engine.as_fraction(earlier),
+        earlier_absence_days=sum(school.days_absent for school in previous_schools),
         extension_fte=engine.as_fraction(extension),
     )
 
@@ -143,9 +146,12 @@ class ScheduleSummary:
 
 def schedule_summary(ect: ECT, as_at: date | None = None) -> ScheduleSummary:
     """Summarise FTE completed and remaining (one decimal place) and the ECT's reports."""
-    schedule = schedule_for(ect, as_at)
     reports = list(ect.reports.order_by("period_start", "pk"))
     next_report = next((report for report in reports if report.status != Report.Status.COMPLETED), None)
+    if ect.status in REGISTRATION_STATUSES:
+        notes = ("The schedule starts when the appropriate body authorises the registration.",)
+        return ScheduleSummary(None, None, None, None, None, reports, next_report, notes, None)
+    schedule = schedule_for(ect, as_at)
     if schedule is None:
         notes = ("The schedule starts once the induction start date is entered.",)
         return ScheduleSummary(None, None, None, None, None, reports, next_report, notes, None)
@@ -257,6 +263,16 @@ def create_next_report(ect: ECT, as_at: date | None = None) -> Report | None:
 
 
 @transaction.atomic
+def complete_report(report: Report, as_at: date | None = None) -> Report | None:
+    """Mark a report completed and create the ECT's next one; return the next report, if any."""
+    report.status = Report.Status.COMPLETED
+    report.completed_at = timezone.now()
+    report.save(update_fields=["status", "completed_at"])
+    logger.info("Report %s completed for ECT %s", report.pk, report.ect_id)
+    return create_next_report(report.ect, as_at)
+
+
+@transaction.atomic
 def sync_reports(ect: ECT, as_at: date) -> list[Report]:
     """Create every report of the timetable that has started by `as_at`, marking those
     whose period ended before `as_at` as completed. Does nothing when the ECT already
@@ -280,7 +296,17 @@ def sync_reports(ect: ECT, as_at: date) -> list[Report]:
     return created
 
 
-# Changes the AB makes.
+# Changes schools and the AB make.
+
+
+def record_contract_change(ect: ECT, *, starts_on: date, days_per_week: Decimal) -> ContractChange:
+    """Record that the ECT works `days_per_week` days a week from `starts_on`,
+    replacing any change already recorded for that day."""
+    change, _ = ContractChange.objects.update_or_create(
+        ect=ect, starts_on=starts_on, defaults={"days_per_week": days_per_week}
+    )
+    logger.info("Contract change %s for ECT %s: %s days a week from %s", change.pk, ect.pk, days_per_week, starts_on)
+    return change
 
 
 @transaction.atomic

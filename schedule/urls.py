@@ -15,4 +15,10 @@ urlpatterns = [
     path("ects/<int:ect_id>/schedule/", views.ect_schedule, name="ect_schedule"),
     path("ects/<int:ect_id>/absences/add/", views.absence_add, name="absence_add"),
     path("ects/<int:ect_id>/absences/<int:absence_id>/remove/", views.absence_delete, name="absence_delete"),
+    path("ects/<int:ect_id>/contract-changes/add/", views.contract_change_add, name="contract_change_add"),
+    path(
+        "ects/<int:ect_id>/contract-changes/<int:change_id>/remove/",
+        views.contract_change_delete,
+        name="contract_change_delete",
+    ),
 ]

@@ -7,8 +7,15 @@ from django.shortcuts import redirect, render
 from accounts.access import AB_ONLY, ALL_ROLES, SCHOOL_STAFF, access_appropriate_body, access_ect, allow, ects_for
 from accounts.models import Role
 from schedule import services
-from schedule.forms import AbsenceForm, AcademicYearForm, ClosureForm, ReportChangeForm, ReportRuleForm
-from schedule.models import AcademicYear, Absence, Closure, Report
+from schedule.forms import (
+    AbsenceForm,
+    AcademicYearForm,
+    ClosureForm,
+    ContractChangeForm,
+    ReportChangeForm,
+    ReportRuleForm,
+)
+from schedule.models import AcademicYear, Absence, Closure, ContractChange, Report
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +54,14 @@ def access_absence(request: HttpRequest, ect_id: int, absence_id: int) -> Absenc
         return ect.absences.get(pk=absence_id)
     except Absence.DoesNotExist:
         raise Http404("No such absence.")
+
+
+def access_contract_change(request: HttpRequest, ect_id: int, change_id: int) -> ContractChange:
+    ect = access_ect(request, ect_id)
+    try:
+        return ect.contract_changes.get(pk=change_id)
+    except ContractChange.DoesNotExist:
+        raise Http404("No such contract change.")
 
 
 # Term dates.
@@ -185,8 +200,10 @@ def ect_schedule(request: HttpRequest, ect_id: int) -> HttpResponse:
         "schedule/ect_schedule.html",
         {
             "ect": ect,
+            "active": "schedule",
             "summary": summary,
             "absences": ect.absences.all(),
+            "contract_changes": ect.contract_changes.all(),
             "can_edit_absence": role in ABSENCE_EDITORS,
             "can_edit_reports": role == Role.AB_ADMIN,
         },
@@ -220,3 +237,32 @@ def absence_delete(request: HttpRequest, ect_id: int, absence_id: int) -> HttpRe
     return render(request, "schedule/absence_delete.html", {"absence": absence, "ect": absence.ect})
 
 
+
+
+@allow(ABSENCE_EDITORS)
+def contract_change_add(request: HttpRequest, ect_id: int) -> HttpResponse:
+    ect = access_ect(request, ect_id)
+    form = ContractChangeForm(data=request.POST or None, ect=ect)
+    if request.method == "POST" and form.is_valid():
+        change = form.save(commit=False)
+        change.ect = ect
+        change.save()
+        logger.info("Contract change %s recorded for ECT %s by user %s", change.pk, ect.pk, request.user.pk)
+        messages.success(
+            request, f"From {change.starts_on:%-d %B %Y}, {ect.full_name} works {change.days_per_week:g} days a week."
+        )
+        return redirect("schedule:ect_schedule", ect_id=ect.pk)
+
+    return render(request, "schedule/contract_change_form.html", {"form": form, "ect": ect})
+
+
+@allow(ABSENCE_EDITORS)
+def contract_change_delete(request: HttpRequest, ect_id: int, change_id: int) -> HttpResponse:
+    change = access_contract_change(request, ect_id, change_id)
+    if request.method == "POST":
+        change.delete()
+        logger.info("Contract change %s removed for ECT %s by user %s", change_id, ect_id, request.user.pk)
+        messages.success(request, f"The change of days per week from {change.starts_on:%-d %B %Y} is removed.")
+        return redirect("schedule:ect_schedule", ect_id=ect_id)
+
+    return render(request, "schedule/contract_change_delete.html", {"change": change, "ect": change.ect})

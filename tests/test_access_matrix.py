@@ -60,6 +60,7 @@ ROUTE_SAMPLES: dict[str, Callable[[Organisation], dict]] = {
     },
     "schedule:closure_delete": lambda home: schedule_samples.closure_kwargs(home),
     "schedule:absence_delete": lambda home: schedule_samples.absence_kwargs(home),
+    "schedule:contract_change_delete": lambda home: schedule_samples.contract_change_kwargs(home),
 }
 
 ALLOWED_STATUSES = {200, 302, 405}

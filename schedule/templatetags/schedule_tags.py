@@ -1,6 +1,7 @@
 from django import template
 
 from schedule import services
+from schedule.engine import one_place_down
 
 register = template.Library()
 
@@ -12,8 +13,6 @@ def ect_schedule_summary(ect):
 
 
 @register.filter
-def fraction_days(value) -> str:
-    """Show an exact number of days to one decimal place where it is not whole."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    return f"{float(value):.1f}"
+def fte(value) -> str:
+    """Show exact FTE terms to one decimal place, never rounded up."""
+    return str(one_place_down(value))

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from schedule.models import AcademicYear, Absence, Closure, Report, Term
+from schedule.models import AcademicYear, Absence, Closure, ContractChange, Report, Term
 from tests.conftest import Organisation
 
 
@@ -35,3 +35,8 @@ def closure_kwargs(home: Organisation) -> dict:
 def absence_kwargs(home: Organisation) -> dict:
     absence = Absence.objects.create(ect=home.ect, start_date=date(2025, 9, 8), end_date=date(2025, 9, 9))
     return {"ect_id": home.ect.pk, "absence_id": absence.pk}
+
+
+def contract_change_kwargs(home: Organisation) -> dict:
+    change = ContractChange.objects.create(ect=home.ect, starts_on=date(2026, 1, 5), days_per_week=3)
+    return {"ect_id": home.ect.pk, "change_id": change.pk}

@@ -1,5 +1,5 @@
 """England's bank holidays 2020 to 2026, one-off and substitute days
-included, as the schedule sees them."""
+included, as the schedule counts them."""
 
 from datetime import date
 

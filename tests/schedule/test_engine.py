@@ -90,8 +90,8 @@ def test_part_time_reviewed_every_term_and_assessed_at_three(calendar):
 
 
 def test_mid_term_start_reviewed_at_same_point_next_term(calendar):
-    # 20 April 2026 is the sixth working day of a 67-day summer term (5 days
-    # before it), so the next review falls 5/67 of the way into the 74-day
+    # 20 April 2026 is the sixth working day of a 67-day summer term, with 5
+    # days before it. So the next review falls 5/67 of the way into the 74-day
     # autumn term: after 5.5 days, rounded up to 6 (1 to 8 September).
     schedule = compute_schedule(calendar, Induction(start=date(2026, 4, 20)), LATER)
 
@@ -394,3 +394,37 @@ def test_no_review_under_a_term_before_assessment_on_leaving(calendar):
     assert kinds(schedule) == [("P", None), ("P", None), ("A", 1)]
     assert schedule.timetable[-1].period_start == date(2026, 4, 13)
     assert schedule.timetable[-1].period_end == date(2026, 10, 5)
+
+
+def test_earlier_absence_counts_towards_thirty_days(calendar):
+    # 20 days absent at the earlier school and 10 here (1 to 12 September 2025) make 30.
+    here = Absence(date(2025, 9, 1), date(2025, 9, 12))
+    induction = Induction(start=date(2025, 9, 1), earlier_fte=Fraction(1), earlier_absence_days=20, absences=(here,))
+
+    schedule = compute_schedule(calendar, induction, LATER)
+
+    assert schedule.absence_extension_days == 30
+    assert schedule.fte_required == 6 + Fraction(30, 75)
+
+
+def test_days_per_week_not_in_tenths_rejected():
+    with pytest.raises(ScheduleError, match="tenths"):
+        Induction(start=date(2025, 9, 1), days_per_week=Fraction(7, 3))
+
+
+def test_empty_calendar_explains_itself():
+    schedule = compute_schedule(Calendar([]), Induction(start=date(2025, 9, 1)), LATER)
+
+    assert schedule.fte_completed == 0
+    assert schedule.timetable == ()
+    assert schedule.notes == ("No term dates are entered yet, so no days can be counted. The appropriate body enters them.",)
+
+
+def test_engine_imports_nothing_from_django():
+    import subprocess
+    import sys
+
+    code = "import sys, schedule.engine; print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+    assert output.strip() == "[]"

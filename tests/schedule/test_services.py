@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from ects.models import ECT
+from ects.models import ECT, PreviousSchool
 from schedule import services
 from schedule.calendar_rules import TermDates
 from schedule.demo import TERM_DATES
@@ -64,6 +64,15 @@ def test_summary_without_start_date(calendar_loaded):
     assert not summary.has_schedule
 
 
+def test_summary_waits_for_authorisation(calendar_loaded):
+    ect = ECTFactory(school=calendar_loaded.school, induction_start_date=date(2025, 9, 1), status=ECT.Status.AWAITING_AB)
+
+    summary = services.schedule_summary(ect, as_at=date(2026, 7, 31))
+
+    assert summary.fte_completed is None
+    assert summary.notes == ("The schedule starts when the appropriate body authorises the registration.",)
+
+
 def test_summary_counts_contract_change_and_extension(calendar_loaded):
     ect = ECTFactory(school=calendar_loaded.school, induction_start_date=date(2025, 9, 1))
     ContractChange.objects.create(ect=ect, starts_on=date(2026, 1, 5), days_per_week=Decimal("2.5"))
@@ -73,6 +82,33 @@ def test_summary_counts_contract_change_and_extension(calendar_loaded):
 
     assert summary.fte_completed == Decimal("2.0")
     assert summary.fte_remaining == Decimal("5.0")
+
+
+def test_summary_counts_previous_schools(calendar_loaded):
+    ect = ECTFactory(school=calendar_loaded.school, induction_start_date=date(2025, 9, 1))
+    PreviousSchool.objects.create(
+        ect=ect,
+        name="Hill School",
+        address="1 Hill Road",
+        appropriate_body_name="Southshire",
+        start_date=date(2024, 9, 2),
+        terms_completed=Decimal("1.5"),
+    )
+
+    summary = services.schedule_summary(ect, as_at=date(2025, 12, 19))
+
+    assert summary.fte_completed == Decimal("2.5")
+    assert summary.fte_remaining == Decimal("3.5")
+
+
+def test_record_contract_change_replaces_same_day(calendar_loaded):
+    ect = ECTFactory(school=calendar_loaded.school, induction_start_date=date(2025, 9, 1))
+
+    services.record_contract_change(ect, starts_on=date(2026, 1, 5), days_per_week=Decimal("3"))
+    services.record_contract_change(ect, starts_on=date(2026, 1, 5), days_per_week=Decimal("2.5"))
+
+    assert list(ect.contract_changes.values_list("days_per_week", flat=True)) == [Decimal("2.5")]
+    assert services.schedule_summary(ect, as_at=date(2026, 3, 27)).fte_completed == Decimal("1.5")
 
 
 def test_summary_shows_absence_extension(calendar_loaded):
@@ -145,6 +181,19 @@ def test_create_next_report_walks_the_timetable(calendar_loaded):
     ]
     assert created[0][2:] == (date(2025, 9, 1), date(2025, 12, 19))
     assert created[-1][2:] == (date(2027, 4, 12), date(2027, 7, 21))
+
+
+def test_complete_report_creates_next(calendar_loaded):
+    ect = ECTFactory(school=calendar_loaded.school, induction_start_date=date(2025, 9, 1))
+    first = services.create_next_report(ect)
+
+    second = services.complete_report(first)
+
+    first.refresh_from_db()
+    assert first.status == Report.Status.COMPLETED
+    assert first.completed_at is not None
+    assert (second.type, second.period_start, second.period_end) == ("P", date(2026, 1, 5), date(2026, 3, 27))
+    assert second.status == Report.Status.NOT_STARTED
 
 
 def test_create_next_report_returns_open_report(calendar_loaded):

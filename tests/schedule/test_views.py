@@ -305,3 +305,36 @@ def test_ab_sees_report_change_link(home):
     response = client_for(home, Role.AB_ADMIN).get(reverse("schedule:ect_schedule", args=[home.ect.pk]))
 
     assert reverse("schedule:report_edit", args=[report.pk]) in response.content.decode()
+
+
+def test_tutor_records_contract_change(home):
+    load_term_dates(home.appropriate_body)
+    home.ect.induction_start_date = date(2025, 9, 1)
+    home.ect.save()
+    client = client_for(home, Role.TUTOR)
+    data = {**date_fields("starts_on", date(2026, 1, 5)), "days_per_week": "2.5"}
+
+    response = client.post(reverse("schedule:contract_change_add", args=[home.ect.pk]), data)
+    page = client.get(reverse("schedule:ect_schedule", args=[home.ect.pk])).content.decode()
+
+    assert response.status_code == 302
+    assert days_served(page)[:2] == [75, 28]
+
+
+@pytest.mark.parametrize(
+    ("starts_on", "days_per_week", "field", "message"),
+    [
+        (date(2025, 9, 1), "3", "starts_on", "The change must start after induction starts (1 September 2025). Change the days per week on the contract instead."),
+        (date(2026, 1, 5), "6", "days_per_week", "Days per week must be 5 or fewer"),
+        (date(2026, 1, 5), "2.55", "days_per_week", "Enter the days per week to one decimal place, like 2.5"),
+        (date(2026, 1, 5), "three", "days_per_week", "Enter the days per week as a number, like 2.5"),
+    ],
+)
+def test_contract_change_rejected_with_clear_message(home, starts_on, days_per_week, field, message):
+    home.ect.induction_start_date = date(2025, 9, 1)
+    home.ect.save()
+    data = {**date_fields("starts_on", starts_on), "days_per_week": days_per_week}
+
+    response = client_for(home, Role.TUTOR).post(reverse("schedule:contract_change_add", args=[home.ect.pk]), data)
+
+    assert response.context["form"].errors[field] == [message]
