@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 # The demo server: DEBUG on, and every email written to a file under var/mail.
-RUN_ENV := DEBUG=1 EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
+RUN_ENV := DEBUG=1 EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend SITE_URL=http://127.0.0.1:$(PORT)
 
 .PHONY: run test setup lock clean-db check-pango
 
