@@ -63,6 +63,7 @@ class Alert:
 
     @property
     def is_prohibition(self) -> bool:
+        # NOTE: matched by name, because the TRS alert type ids for prohibitions are not listed here yet.
         return "prohibition" in f"{self.type_name} {self.category_name}".lower()
 
     def is_in_force(self, today: date) -> bool:

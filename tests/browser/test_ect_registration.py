@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 from django.utils import timezone
 
 from accounts.models import Role
@@ -151,5 +152,5 @@ def test_ect_pages_accessible(page, home, password):
         "/ects/{id}/registration/",
     ]:
         page.goto(path.format(id=home.ect.pk))
-        assert page.get_by_role("heading", level=1).is_visible()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert_accessible(page)

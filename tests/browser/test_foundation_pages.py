@@ -1,6 +1,7 @@
 """Every foundation page a person can reach, opened in Chromium and checked with axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from organisations.models import School
@@ -15,12 +16,12 @@ def test_staff_pages_are_accessible(page, home, password):
     page.wait_for_url("**/")
 
     page.get_by_role("link", name="Staff").click()
-    assert page.get_by_role("heading", name="Staff").is_visible()
+    expect(page.get_by_role("heading", name="Staff")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Add a member of staff").click()
     page.get_by_role("button", name="Add and send email").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("First name").fill("Mary")

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from messaging.models import OutboxEmail
@@ -28,7 +29,7 @@ def test_school_registers_is_approved_and_signs_in(page, new_page, home, passwor
     page.get_by_label("Your email address").fill("kofi@rowan.example")
     page.get_by_role("button", name="Register school").click()
 
-    assert page.get_by_role("heading", name="School registered").is_visible()
+    expect(page.get_by_role("heading", name="School registered")).to_be_visible()
     assert_accessible(page)
 
     officer = new_page()

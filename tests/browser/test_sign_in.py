@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from tests.browser.conftest import assert_accessible, sign_in
@@ -27,7 +28,7 @@ def test_sign_out_returns_to_sign_in(page, home, password):
 
     page.wait_for_url("**/account/sign-in/")
     assert "You have signed out." in page.locator(".govuk-notification-banner").inner_text()
-    assert page.get_by_role("link", name="Sign in").is_visible()
+    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
     assert_accessible(page)
 
 
