@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from reviews import services
@@ -44,7 +45,7 @@ def test_two_editors_stale_save_keeps_input(page, new_page, home, password):
     second.get_by_label("Days served in this period").fill("65")
     second.get_by_label("Days absent in this period").focus()
     second.locator("#autosave-status").get_by_text("Someone else saved this form").wait_for()
-    assert "Days served in this period: now “60”" in second.locator("#autosave-status").inner_text()
+    expect(second.locator("#autosave-status")).to_contain_text("Days served in this period: now “60”")
     assert second.get_by_label("Days served in this period").input_value() == "65"
     assert_accessible(second)
 
@@ -59,7 +60,7 @@ def test_two_editors_stale_save_keeps_input(page, new_page, home, password):
     assert_accessible(second)
 
     second.get_by_role("button", name="Save and return later").click()
-    assert "Your answers are saved" in second.locator(".govuk-notification-banner--success").inner_text()
+    expect(second.locator(".govuk-notification-banner--success")).to_contain_text("Your answers are saved")
     answers = ReportForm.objects.get(report=report).answers
     assert (answers["days_served"], answers["days_absent"]) == ("65", "4")
 
@@ -74,7 +75,7 @@ def test_save_buttons_work_without_javascript(browser, live_server, home, passwo
     page.get_by_label("Days served in this period").fill("33")
     page.get_by_role("button", name="Save and return later").click()
 
-    assert "Your answers are saved" in page.locator(".govuk-notification-banner--success").inner_text()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Your answers are saved")
     assert ReportForm.objects.get(report=report).answers["days_served"] == "33"
     context.close()
 
@@ -89,15 +90,15 @@ def test_bulk_signing_three_forms(page, home, password):
 
     page.get_by_label("Select all").check()
     page.get_by_role("button", name="Sign selected forms").click()
-    assert page.get_by_role("heading", name="Sign 3 forms").is_visible()
+    expect(page.get_by_role("heading", name="Sign 3 forms")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Confirm and sign").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("I confirm I am signing these 3 forms").check()
     page.get_by_role("button", name="Confirm and sign").click()
 
-    assert "You have signed 3 forms." in page.locator(".govuk-notification-banner--success").inner_text()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("You have signed 3 forms.")
     signatures = [list(signatures_of(form)) for form in forms]
     assert [len(found) for found in signatures] == [1, 1, 1]
     assert len({found[0].pk for found in signatures}) == 3
@@ -112,7 +113,7 @@ def test_head_teacher_waits_for_tutor(page, home, password):
 
     page.goto(f"/forms/reports/{report.pk}/")
 
-    assert "waiting for the induction tutor to sign" in page.locator("#not-signing-reason").inner_text()
+    expect(page.locator("#not-signing-reason")).to_contain_text("waiting for the induction tutor to sign")
     assert page.get_by_role("button", name="Confirm and sign").count() == 0
     assert_accessible(page)
 
@@ -129,8 +130,8 @@ def test_edit_after_ect_signed_withdraws_signature(page, home, password):
 
     banners = page.locator(".govuk-notification-banner").all_inner_texts()
     assert any("signature as ECT was withdrawn" in text for text in banners)
-    assert "Withdrawn" in page.locator(".govuk-summary-list").last.inner_text()
-    assert "Waiting for the ECT's comments and signature" in page.locator("#form-stage").inner_text()
+    expect(page.locator(".govuk-summary-list").last).to_contain_text("Withdrawn")
+    expect(page.locator("#form-stage")).to_contain_text("Waiting for the ECT's comments and signature")
     assert list(signatures_of(form)) == []
     assert_accessible(page)
 
@@ -142,7 +143,7 @@ def test_pdf_download_and_verify(page, home, password, tmp_path):
         sign_as(form, home, role)
     signed_in(page, home.user(Role.HEAD_TEACHER).username, password)
     page.goto(f"/forms/ects/{home.ect.pk}/")
-    assert "Sent to the appropriate body" in page.locator("#ect-forms").inner_text()
+    expect(page.locator("#ect-forms")).to_contain_text("Sent to the appropriate body")
     assert_accessible(page)
     page.get_by_role("link", name="Read the formal assessment").click()
 
@@ -163,5 +164,5 @@ def test_pdf_download_and_verify(page, home, password, tmp_path):
 
     page.get_by_label("Form PDF").set_input_files(str(tampered))
     page.get_by_role("button", name="Check the file").click()
-    assert "does not match" in page.locator("#verify-result").inner_text()
+    expect(page.locator("#verify-result")).to_contain_text("does not match")
     assert_accessible(page)

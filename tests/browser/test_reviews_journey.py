@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from ects.models import ECT
@@ -31,12 +32,12 @@ def continue_page(page) -> None:
 def sign_current_form(page) -> None:
     page.get_by_label("I confirm I am signing").check()
     page.get_by_role("button", name="Confirm and sign").click()
-    assert "You have signed this" in page.locator(".govuk-notification-banner--success").inner_text()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("You have signed this")
     assert_accessible(page)
 
 
-def banner_text(page) -> str:
-    return page.locator(".govuk-notification-banner--success").inner_text()
+def expect_banner(page, text: str) -> None:
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(text)
 
 
 def test_progress_review_and_final_assessment_journey(page, new_page, home, password):
@@ -73,13 +74,13 @@ def test_progress_review_and_final_assessment_journey(page, new_page, home, pass
     assert_accessible(tutor)
     continue_page(tutor)
     tutor.get_by_text("Show statutory entitlements").click()
-    assert tutor.get_by_text("A reduced timetable").is_visible()
+    expect(tutor.get_by_text("A reduced timetable")).to_be_visible()
     assert_accessible(tutor)
     tutor.get_by_role("group", name="Has the ECT had access to training").get_by_label("Yes").check()
     tutor.get_by_role("group", name="Has the ECT received all their statutory entitlements").get_by_label("Yes").check()
     continue_page(tutor)
     continue_page(tutor)
-    assert tutor.locator(".govuk-error-summary").is_visible()
+    expect(tutor.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(tutor)
     tutor.get_by_label("On track", exact=True).check()
     tutor.get_by_label("Summary of progress this term").fill("Secure routines and well-paced lessons.")
@@ -91,11 +92,11 @@ def test_progress_review_and_final_assessment_journey(page, new_page, home, pass
     continue_page(tutor)
     tutor.get_by_label("Yes").check()
     continue_page(tutor)
-    assert tutor.get_by_role("heading", name="Check your answers").is_visible()
+    expect(tutor.get_by_role("heading", name="Check your answers")).to_be_visible()
     assert "Calm classroom with clear expectations." in tutor.content()
     assert_accessible(tutor)
     tutor.get_by_role("button", name="Send to the ECT").click()
-    assert f"The form is with {ect_name}" in banner_text(tutor)
+    expect_banner(tutor, f"The form is with {ect_name}")
     assert_accessible(tutor)
 
     # The ECT adds comments and signs.
@@ -107,7 +108,7 @@ def test_progress_review_and_final_assessment_journey(page, new_page, home, pass
     assert_accessible(ect)
     ect.get_by_label("Your comments").fill("The mentor meetings have helped me most.")
     ect.get_by_role("button", name="Save comments").click()
-    assert "Your comments are saved." in banner_text(ect)
+    expect_banner(ect, "Your comments are saved.")
     assert_accessible(ect)
     sign_current_form(ect)
 
@@ -115,7 +116,7 @@ def test_progress_review_and_final_assessment_journey(page, new_page, home, pass
     tutor.goto(f"/forms/reports/{review.pk}/")
     assert_accessible(tutor)
     sign_current_form(tutor)
-    assert "Sent to the appropriate body" in tutor.locator("#form-stage").inner_text()
+    expect(tutor.locator("#form-stage")).to_contain_text("Sent to the appropriate body")
 
     ab = new_page()
     open_dashboard(ab, home.user(Role.AB_ADMIN).username, password)
@@ -124,10 +125,10 @@ def test_progress_review_and_final_assessment_journey(page, new_page, home, pass
     assert_accessible(ab)
     ab.get_by_role("link", name=f"Progress review for {ect_name}").click()
     assert_accessible(ab)
-    assert "The mentor meetings have helped me most." in ab.locator("#ect-comments").inner_text()
+    expect(ab.locator("#ect-comments")).to_contain_text("The mentor meetings have helped me most.")
     ab.get_by_label("Appropriate body's note").fill("Good evidence; no action needed.")
     ab.get_by_role("button", name="Save note").click()
-    assert "Your note is saved." in banner_text(ab)
+    expect_banner(ab, "Your note is saved.")
     assert_accessible(ab)
 
     # The final assessment: the tutor completes it.
@@ -152,7 +153,7 @@ def test_progress_review_and_final_assessment_journey(page, new_page, home, pass
     assert_accessible(tutor)
     continue_page(tutor)
     tutor.get_by_role("button", name="I have completed my part and it is ready for the ECT").click()
-    assert f"The form is with {ect_name}" in banner_text(tutor)
+    expect_banner(tutor, f"The form is with {ect_name}")
     assert_accessible(tutor)
 
     # The ECT, the tutor and the head teacher sign in turn.
@@ -167,24 +168,24 @@ def test_progress_review_and_final_assessment_journey(page, new_page, home, pass
     head.get_by_role("link", name="Read the formal assessment").click()
     assert_accessible(head)
     sign_current_form(head)
-    assert "Sent to the appropriate body" in head.locator("#form-stage").inner_text()
+    expect(head.locator("#form-stage")).to_contain_text("Sent to the appropriate body")
 
     # The AB records a pass.
     ab.goto("/")
     assert_accessible(ab)
     ab.get_by_role("link", name=f"{ect_name}, {home.school.name}").first.click()
-    assert "20 working days" in ab.locator("#outcome-deadline").inner_text()
+    expect(ab.locator("#outcome-deadline")).to_contain_text("20 working days")
     assert_accessible(ab)
     ab.get_by_label("Pass").check()
     ab.get_by_role("button", name="Record the outcome").click()
-    assert "The outcome for" in banner_text(ab)
-    assert ab.locator("#ect-status").inner_text() == "Passed"
+    expect_banner(ab, "The outcome for")
+    expect(ab.locator("#ect-status")).to_have_text("Passed")
     assert_accessible(ab)
 
     home.ect.refresh_from_db()
     assert home.ect.status == ECT.Status.PASSED
     ect.goto("/")
-    assert "Passed" in ect.locator("#induction-status").inner_text()
+    expect(ect.locator("#induction-status")).to_contain_text("Passed")
     assert_accessible(ect)
     assert ReportForm.objects.get(report=final).stage == ReportForm.Stage.SUBMITTED
     assert sorted(signature.role for signature in signatures_of(ReportForm.objects.get(report=final))) == [

@@ -1,6 +1,7 @@
 """The AB's question pages in Chromium, with versioning once a form has used a set."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from reviews.models import QuestionSet
@@ -32,7 +33,7 @@ def test_ab_edits_questions_and_versions(page, home, password):
     page.get_by_label("Question", exact=True).fill("Any other comments?")
     page.get_by_label("Long text").check()
     page.get_by_role("button", name="Save question").click()
-    assert "The question is added" in page.locator(".govuk-notification-banner--success").inner_text()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("The question is added")
 
     page.get_by_role("button", name="Move up question 2").click()
     rows = page.locator("#questions tbody tr").all_inner_texts()
@@ -45,13 +46,13 @@ def test_ab_edits_questions_and_versions(page, home, password):
     assert_accessible(page)
     page.get_by_label("Question", exact=True).fill("Anything else the AB should know?")
     page.get_by_role("button", name="Save question").click()
-    assert "Version 2 (current)" in page.locator(".govuk-caption-l").inner_text()
+    expect(page.locator(".govuk-caption-l")).to_contain_text("Version 2 (current)")
     page.get_by_role("link", name="Remove question 2").click()
     assert_accessible(page)
     page.get_by_role("button", name="Remove question").click()
     assert page.locator("#questions tbody tr").count() == 1
     page.get_by_role("link", name="Version 1").click()
-    assert "Any other comments?" in page.locator("#questions").inner_text()
+    expect(page.locator("#questions")).to_contain_text("Any other comments?")
     assert_accessible(page)
 
     versions = QuestionSet.objects.filter(appropriate_body=home.appropriate_body, report_type="P")
@@ -60,7 +61,7 @@ def test_ab_edits_questions_and_versions(page, home, password):
     page.goto("/forms/questions/P/")
     page.get_by_label("Uploaded as a document (PDF or Word)").check()
     page.get_by_role("button", name="Save support plan setting").click()
-    assert "upload the support plan as a document" in page.locator(".govuk-notification-banner--success").inner_text()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("upload the support plan as a document")
     assert versions.order_by("-version").first().support_plan_as_document
     assert_accessible(page)
 
@@ -82,6 +83,6 @@ def test_tutor_uploads_support_plan(page, home, password, tmp_path, settings):
     page.get_by_label("Support plan document").set_input_files(str(plan))
     page.get_by_role("button", name="Save and return later").click()
 
-    assert page.get_by_role("link", name="Download the support plan").is_visible()
+    expect(page.get_by_role("link", name="Download the support plan")).to_be_visible()
     assert ReportForm.objects.get(report=report).answers["support_plan_document"].startswith("support-plan.pdf")
     assert_accessible(page)
