@@ -32,7 +32,7 @@ class DayWeights:
 
 
 class ServiceCounter:
-    """Weighs ranges of working-day indexes for one ECT on one calendar."""
+    """Weights of working-day index ranges for one ECT on one calendar: employment, contract and absence."""
 
     def __init__(self, calendar: Calendar, induction: Induction):
         self.calendar = calendar
