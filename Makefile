@@ -7,9 +7,9 @@ MANAGE := $(BIN)/python manage.py
 # The demo server: DEBUG on, and every email written to a file under var/mail.
 RUN_ENV := DEBUG=1 EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 
-.PHONY: run test setup lock clean-db
+.PHONY: run test setup lock clean-db check-pango
 
-setup: $(VENV)/.installed
+setup: check-pango $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -17,6 +17,10 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
+
+# WeasyPrint, which makes the PDFs, needs the Pango library from the operating system.
+check-pango:
+	@$(PYTHON) -c 'import ctypes.util, sys; sys.exit(0 if ctypes.util.find_library("pango-1.0") else "Pango is missing, and WeasyPrint needs it to make PDFs. On Debian or Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0")'
 
 run: setup
 	$(RUN_ENV) $(MANAGE) migrate --no-input

@@ -69,7 +69,7 @@ def set_password(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user.set_password(form.cleaned_data["new_password"])
         user.save(update_fields=["password"])
-        # Whoever can use the emailed link owns the account, so its lock ends too.
+        # A working emailed link proves the person owns the account, so its lock ends too.
         lockout.unlock_account(user.username)
         if request.user.is_authenticated and request.user.pk == user.pk:
             update_session_auth_hash(request, user)

@@ -133,11 +133,11 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Sign-in lockout (django-axes, counters in the database). 5 failures for an
-# account lock it from every address, and so also from the address they came
-# from; a lock lasts 30 minutes from the failure that set it. The per-address
-# spraying limit is kept by security.lockout, because axes applies one failure
-# limit to every lockout parameter.
+# Sign-in lockout by django-axes, with counters in the database. 5 failures
+# for an account lock it from every address, which includes the address they
+# came from. A lock lasts 30 minutes from the failure that set it. The
+# per-address spraying limit is kept by security.lockout, because axes applies
+# one failure limit to every lockout parameter.
 AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGN_IN_LOCK_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
@@ -154,13 +154,15 @@ ADDRESS_FAILURE_LIMIT = int(os.environ.get("ADDRESS_FAILURE_LIMIT", "50"))
 # Two-factor sign-in codes: 6 digits, valid 5 minutes, one resend a minute.
 SIGN_IN_CODE_VALID_SECONDS = int(os.environ.get("SIGN_IN_CODE_VALID_SECONDS", "300"))
 SIGN_IN_CODE_RESEND_SECONDS = 60
-# Which sender delivers text messages. With NOTIFY_API_KEY set, GOV.UK Notify
-# sends them through the template NOTIFY_SMS_TEMPLATE_ID, whose whole content
-# is ((body)); otherwise they stay in the text outbox, listed at
-# /account/texts/ when DEBUG is on.
+# The sender that delivers text messages. With NOTIFY_API_KEY set, GOV.UK
+# Notify sends them through the template NOTIFY_SMS_TEMPLATE_ID, whose whole
+# content is ((body)). Otherwise they stay in the text outbox, which
+# /account/texts/ lists when DEBUG is on.
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
 NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+# A Notify email template whose subject is ((subject)) and body ((body)).
+NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
 TEXT_SENDER = os.environ.get(
     "TEXT_SENDER", "security.texts.NotifySender" if NOTIFY_API_KEY else "security.texts.OutboxSender"
 )
@@ -205,6 +207,9 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 # Email. `make run` sets EMAIL_BACKEND to the file backend writing to var/mail.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# With a Notify key and email template, emails go through Notify unless EMAIL_BACKEND is set.
+if NOTIFY_API_KEY and NOTIFY_EMAIL_TEMPLATE_ID and not os.environ.get("EMAIL_BACKEND"):
+    EMAIL_BACKEND = "security.notify_email.NotifyEmailBackend"
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -246,7 +251,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # The test suite sets TESTING: a fast password hasher, because the tests

@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class EctsConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'ects'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "ects"

@@ -47,7 +47,7 @@ QUALIFIED_AGE_RANGES = [
     ("other", "Another range"),
 ]
 
-# The value that asks for the institution's name in a text box.
+# The institution choice that needs the name typed in a text box.
 OTHER_INSTITUTION = "other"
 
 TRAINING_INSTITUTIONS = [

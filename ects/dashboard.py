@@ -1,4 +1,4 @@
-"""What the dashboards show about registrations."""
+"""Registration tasks shown on the dashboards."""
 
 from accounts.access import ects_for
 from accounts.models import Membership, Role

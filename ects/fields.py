@@ -13,31 +13,31 @@ class GovDateField(DateInputField):
 
     def __init__(self, *, label: str, required: bool = True, **kwargs):
         super().__init__(label=label, required=required, **kwargs)
-        what = label[0].lower() + label[1:]
-        self.what = what
-        self.error_messages["required"] = f"Enter the {what}"
-        self.error_messages["incomplete"] = f"Enter the {what} as a day, month and year"
+        date_name = label[0].lower() + label[1:]
+        self.date_name = date_name
+        self.error_messages["required"] = f"Enter the {date_name}"
+        self.error_messages["incomplete"] = f"Enter the {date_name} as a day, month and year"
         for subfield, part in zip(self.fields, ["day", "month", "year"]):
-            subfield.error_messages["incomplete"] = f"The {what} must include a {part}"
+            subfield.error_messages["incomplete"] = f"The {date_name} must include a {part}"
             # Replace the package's generic "Enter a valid date" digit checks.
-            subfield.validators = [_digits_validator(what, part)]
+            subfield.validators = [_digits_validator(date_name, part)]
 
     def compress(self, data_list):
         day, month, year = data_list
         if not (day and month and year):
             return None
         if len(str(year)) != 4:
-            raise ValidationError(f"Enter the year of the {self.what} as 4 digits, like 2001")
+            raise ValidationError(f"Enter the year of the {self.date_name} as 4 digits, like 2001")
         try:
             return date(day=int(day), month=int(month), year=int(year))
         except ValueError as error:
-            raise ValidationError(f"The {self.what} must be a real date, like 27 3 2001") from error
+            raise ValidationError(f"The {self.date_name} must be a real date, like 27 3 2001") from error
 
 
-def _digits_validator(what: str, part: str):
+def _digits_validator(date_name: str, part: str):
     def validate(value: str) -> None:
         if not re.fullmatch(r"\d+", value or ""):
-            raise ValidationError(f"Enter the {part} of the {what} as a number")
+            raise ValidationError(f"Enter the {part} of the {date_name} as a number")
 
     return validate
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django import forms
 
-from accounts.models import Membership, Role, User
+from accounts.models import Role, User
 from ectm.forms import GovForm, GovModelForm
 from ects import choices, rules
 from ects.fields import GovDateField, TRNField
@@ -169,21 +169,24 @@ class TutorFieldsMixin:
 
     def setup_tutor_fields(self, school):
         tutors = (
-            User.objects.filter(
-                memberships__school=school, memberships__role=Role.TUTOR, memberships__is_active=True
-            )
+            User.objects.filter(memberships__school=school, memberships__role=Role.TUTOR, memberships__is_active=True)
             .distinct()
             .order_by("last_name", "first_name")
         )
         self.tutors = {str(user.pk): user for user in tutors}
         self.fields["tutor_choice"] = forms.ChoiceField(
             label="Induction tutor",
-            choices=[*[(key, user.get_full_name()) for key, user in self.tutors.items()], (NEW_TUTOR, "Add a new tutor")],
+            choices=[
+                *[(key, user.get_full_name()) for key, user in self.tutors.items()],
+                (NEW_TUTOR, "Add a new tutor"),
+            ],
             widget=forms.RadioSelect,
             error_messages={"required": "Select the ECT's induction tutor, or add a new tutor"},
         )
         self.fields["new_tutor_first_name"] = forms.CharField(
-            label="New tutor's first name", required=False, max_length=100,
+            label="New tutor's first name",
+            required=False,
+            max_length=100,
             help_text="Only if you chose to add a new tutor.",
         )
         self.fields["new_tutor_last_name"] = forms.CharField(
@@ -193,7 +196,9 @@ class TutorFieldsMixin:
             "New tutor's email address", required=False, help_text="We email them a link to set their password."
         )
         self.fields["mentor_name"] = forms.CharField(
-            label="ECF mentor's name (optional)", required=False, max_length=200,
+            label="ECF mentor's name (optional)",
+            required=False,
+            max_length=200,
             help_text="The mentor is recorded for information only and does not sign in.",
         )
         self.fields["mentor_email"] = email_field("ECF mentor's email address (optional)", required=False)
@@ -287,7 +292,9 @@ class TrainingFieldsMixin:
             error_messages={"required": "Select the teacher training institution, or Other"},
         )
         self.fields["training_institution_other"] = forms.CharField(
-            label="Name of the institution", required=False, max_length=200,
+            label="Name of the institution",
+            required=False,
+            max_length=200,
             help_text="Only if you chose Other.",
         )
         self.fields["qualified_subjects"] = forms.MultipleChoiceField(
@@ -329,8 +336,13 @@ class TrainingFieldsMixin:
 class TrainingStepForm(TrainingFieldsMixin, ECTForm):
     class Meta:
         model = ECT
-        fields = ["training_institution", "training_institution_other", "qualified_subjects", "qualified_age_range",
-                  "qts_date"]
+        fields = [
+            "training_institution",
+            "training_institution_other",
+            "qualified_subjects",
+            "qualified_age_range",
+            "qts_date",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -478,7 +490,9 @@ class PersonalDetailsForm(AddressFieldsMixin, ECTForm):
         if self.instance.is_trs_verified:
             for name in ["date_of_birth", "trn"]:
                 self.fields[name].disabled = True
-                self.fields[name].help_text = (
+                self.fields[
+                    name
+                ].help_text = (
                     "Locked: the Teaching Record System check has passed. Contact your appropriate body to change it."
                 )
 
@@ -604,13 +618,3 @@ class ECTListFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", "Any status"), *ECT.Status.choices]
         self.fields["tutor"].choices = [("", "Any tutor"), *[(str(user.pk), user.get_full_name()) for user in tutors]]
-
-
-class ResendLoginForm(GovForm):
-    """No fields: the button alone sends the email."""
-
-
-def school_tutor_memberships(school) -> list[Membership]:
-    return list(
-        Membership.objects.active().filter(school=school, role=Role.TUTOR).select_related("user")
-    )

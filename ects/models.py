@@ -1,3 +1,4 @@
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -49,9 +50,7 @@ class ECT(models.Model):
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
 
-    trn = models.CharField(
-        "TRN", max_length=7, validators=[RegexValidator(r"^\d{7}$", "Enter the TRN as 7 digits.")]
-    )
+    trn = models.CharField("TRN", max_length=7, validators=[RegexValidator(r"^\d{7}$", "Enter the TRN as 7 digits.")])
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
     date_of_birth = models.DateField(null=True, blank=True)
@@ -98,7 +97,7 @@ class ECT(models.Model):
     # The last Teaching Record System check, as shown to the school and the AB.
     trs_checked_at = models.DateTimeField(null=True, blank=True)
     trs_result = models.JSONField(default=dict, blank=True)
-    # Set when a TRS check matched the TRN, date of birth and last name; locks those fields.
+    # Set when a TRS check matched the TRN, date of birth and last name, which locks those fields.
     trs_verified_at = models.DateTimeField(null=True, blank=True)
     returned_reason = models.TextField(blank=True)
     returned_at = models.DateTimeField(null=True, blank=True)
@@ -132,6 +131,12 @@ class ECT(models.Model):
     @property
     def is_trs_verified(self) -> bool:
         return self.trs_verified_at is not None
+
+    @property
+    def trs_qts_date(self) -> date | None:
+        """The QTS date the last Teaching Record System check found, if any."""
+        qts_date = (self.trs_result.get("record") or {}).get("qts_date")
+        return date.fromisoformat(qts_date) if qts_date else None
 
     @property
     def address_lines(self) -> list[str]:

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -76,7 +77,7 @@ def register_step(request: HttpRequest, ect_id: int, step: str) -> HttpResponse:
             # Save the answers first, so a TRS outage or mismatch never loses them.
             services.save_ect(ect, by=request.user, before=before)
             outcome = services.check_teacher_record(
-                ect, teacher_record_service(), by=request.user, who="school", today=timezone.localdate()
+                ect, teacher_record_service(), by=request.user, checker="school", today=timezone.localdate()
             )
             if outcome.record is not None and outcome.record.merged_from_trn:
                 messages.info(
@@ -93,7 +94,7 @@ def register_step(request: HttpRequest, ect_id: int, step: str) -> HttpResponse:
             services.mark_step_done(ect, current.slug)
             services.save_ect(ect, by=request.user, before=before)
             if "save_for_later" in request.POST:
-                messages.success(request, f"Your answers are saved. Continue the registration from your dashboard.")
+                messages.success(request, "Your answers are saved. Continue the registration from your dashboard.")
                 return redirect("dashboard")
             following = wizard.next_step(current.slug)
             if returning_to_check or following is None:
@@ -118,8 +119,25 @@ def register_step(request: HttpRequest, ect_id: int, step: str) -> HttpResponse:
             "ect": ect,
             "back_url": back_url,
             "change": returning_to_check,
+            "demo_teachers": demo_teacher_list() if current.slug == "teacher-record" else None,
         },
     )
+
+
+def demo_teacher_list() -> list[tuple[str, str]] | None:
+    """Return the offline directory's demo cases as (TRN, description), or None when the real TRS is configured."""
+    if settings.TRS_API_URL and settings.TRS_API_KEY:
+        return None
+    from ects.trs_demo import DEMO_CASE_NOTES, DEMO_TEACHERS
+
+    cases = [
+        (
+            teacher.trn,
+            f"{teacher.first_name} {teacher.last_name}, born {teacher.date_of_birth:%-d %B %Y}: {teacher.case}",
+        )
+        for teacher in DEMO_TEACHERS
+    ]
+    return sorted(cases + DEMO_CASE_NOTES)
 
 
 def assign_tutor(request: HttpRequest, ect: ECT, form) -> None:
@@ -212,7 +230,9 @@ def sign_registration(request: HttpRequest, ect_id: int) -> HttpResponse:
         except SignatureError as error:
             messages.info(request, str(error))
         else:
-            messages.success(request, f"You have signed the registration of {ect.full_name}. It is sent to the appropriate body.")
+            messages.success(
+                request, f"You have signed the registration of {ect.full_name}. It is sent to the appropriate body."
+            )
         return redirect("ects:registration", ect_id=ect.pk)
 
     return render(
@@ -237,7 +257,7 @@ def trs_check(request: HttpRequest, ect_id: int) -> HttpResponse:
         messages.info(request, "Only a signed registration waiting for the appropriate body can be checked here.")
         return redirect("ects:registration", ect_id=ect.pk)
     outcome = services.check_teacher_record(
-        ect, teacher_record_service(), by=request.user, who="appropriate body", today=timezone.localdate()
+        ect, teacher_record_service(), by=request.user, checker="appropriate body", today=timezone.localdate()
     )
     if outcome.service_unavailable:
         messages.info(request, "The Teaching Record System is not answering at the moment. Try again later.")
@@ -254,11 +274,8 @@ def authorise(request: HttpRequest, ect_id: int) -> HttpResponse:
     if ect.status != ECT.Status.AWAITING_AB:
         messages.info(request, "Only a signed registration can be authorised.")
         return redirect("ects:registration", ect_id=ect.pk)
-    qts_date = ect.qts_date
-    if ect.trs_result.get("record", {}) and ect.trs_result["record"].get("qts_date"):
-        from datetime import date
-
-        qts_date = date.fromisoformat(ect.trs_result["record"]["qts_date"])
+    # The rule compares the start date with the QTS date on the teacher record, when the check found one.
+    qts_date = ect.trs_qts_date or ect.qts_date
     form = AuthoriseForm(
         data=request.POST or None, initial_start=ect.induction_start_date, qts_date=qts_date, today=timezone.localdate()
     )

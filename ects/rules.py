@@ -28,8 +28,7 @@ def induction_start_errors(start_date: date, qts_date: date | None, today: date)
     errors = []
     if qts_date is not None and start_date < qts_date:
         errors.append(
-            f"The induction start date must be on or after the QTS award date, {qts_date:%-d %B %Y}. "
-            "Check both dates."
+            f"The induction start date must be on or after the QTS award date, {qts_date:%-d %B %Y}. Check both dates."
         )
     if (start_date - today).days > MAXIMUM_DAYS_AHEAD:
         errors.append("The induction start date must be no more than a year from today.")

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Membership, Role, User
-from accounts.services import add_person, send_set_password_email, set_password_url
+from accounts.services import add_person, send_set_password_email
 from ects import choices
 from ects.models import ECT, REGISTRATION_STATUSES, ECTChange, PreviousSchool
 from ects.trs import CheckOutcome, TeacherRecordService, check_teacher, outcome_as_json
@@ -115,7 +115,10 @@ def save_ect(ect: ECT, *, by: User | None, before: dict[str, str] | None, event:
             if before.get(name, "") != after[name]:
                 changes.append(
                     ECTChange(
-                        ect=ect, changed_by=by, field=field_label(name), old_value=before.get(name, ""),
+                        ect=ect,
+                        changed_by=by,
+                        field=field_label(name),
+                        old_value=before.get(name, ""),
                         new_value=after[name],
                     )
                 )
@@ -220,8 +223,8 @@ def mark_step_done(ect: ECT, step: str) -> None:
         ect.completed_steps = [*ect.completed_steps, step]
 
 
-def record_trs_outcome(ect: ECT, outcome: CheckOutcome, *, by: User | None, who: str) -> None:
-    """Store a TRS check on the ECT and its history. `who` says who ran it, like "school"."""
+def record_trs_outcome(ect: ECT, outcome: CheckOutcome, *, by: User | None, checker: str) -> None:
+    """Store a TRS check on the ECT and its history. `checker` names who ran it, like "school"."""
     ect.trs_checked_at = timezone.now()
     ect.trs_result = outcome_as_json(outcome)
     if outcome.passed:
@@ -235,25 +238,26 @@ def record_trs_outcome(ect: ECT, outcome: CheckOutcome, *, by: User | None, who:
         summary = "record matched" + ("" if outcome.qts_passed else ", but no QTS")
     else:
         summary = "failed: " + " ".join(outcome.errors)
-    log_event(ect, by=by, event=f"Teaching Record System check by the {who}: {summary}")
-    logger.info("ECT %s TRS check by %s: passed=%s", ect.pk, who, outcome.passed)
+    log_event(ect, by=by, event=f"Teaching Record System check by the {checker}: {summary}")
+    logger.info("ECT %s TRS check by %s: passed=%s", ect.pk, checker, outcome.passed)
 
 
-def check_teacher_record(ect: ECT, service: TeacherRecordService, *, by: User | None, who: str,
-                         today: date) -> CheckOutcome:
+def check_teacher_record(
+    ect: ECT, service: TeacherRecordService, *, by: User | None, checker: str, today: date
+) -> CheckOutcome:
     """Run a TRS check on the ECT's saved answers; follow a merged record to its new TRN."""
-    outcome = check_teacher(
-        service, trn=ect.trn, date_of_birth=ect.date_of_birth, last_name=ect.last_name, today=today
-    )
+    outcome = check_teacher(service, trn=ect.trn, date_of_birth=ect.date_of_birth, last_name=ect.last_name, today=today)
     if outcome.record is not None and outcome.record.merged_from_trn:
         before = snapshot(ect)
         ect.trn = outcome.record.trn
         save_ect(
-            ect, by=by, before=before,
+            ect,
+            by=by,
+            before=before,
             event=f"TRN {outcome.record.merged_from_trn} was merged into {outcome.record.trn} on the "
             "Teaching Record System, so the record now uses the new TRN.",
         )
-    record_trs_outcome(ect, outcome, by=by, who=who)
+    record_trs_outcome(ect, outcome, by=by, checker=checker)
     return outcome
 
 
@@ -293,10 +297,12 @@ def sign_registration(ect: ECT, *, signer: User, ip_address: str | None):
     )
     before = snapshot(ect)
     ect.status = ECT.Status.AWAITING_AB
-    save_ect(ect, by=signer, before=before, event="Registration signed by the head teacher and sent to the appropriate body.")
-    for admin in Membership.objects.active().filter(
-        appropriate_body_id=ect.school.appropriate_body_id
-    ).select_related("user"):
+    save_ect(
+        ect, by=signer, before=before, event="Registration signed by the head teacher and sent to the appropriate body."
+    )
+    for admin in (
+        Membership.objects.active().filter(appropriate_body_id=ect.school.appropriate_body_id).select_related("user")
+    ):
         if admin.user.email:
             queue_templated_email(
                 to=admin.user.email, template="registration_to_check", context={"ect": ect, "user": admin.user}
@@ -312,9 +318,11 @@ def return_registration(ect: ECT, *, by: User, reason: str) -> None:
     ect.returned_at = timezone.now()
     save_ect(ect, by=by, before=before, event="Registration returned to the school by the appropriate body.")
     recipients = {ect.tutor} if ect.tutor else set()
-    for membership in Membership.objects.active().filter(
-        school=ect.school, role__in=[Role.HEAD_TEACHER, Role.INDUCTION_LEAD]
-    ).select_related("user"):
+    for membership in (
+        Membership.objects.active()
+        .filter(school=ect.school, role__in=[Role.HEAD_TEACHER, Role.INDUCTION_LEAD])
+        .select_related("user")
+    ):
         recipients.add(membership.user)
     for user in recipients:
         if user.email:
@@ -337,8 +345,23 @@ def authorise_registration(ect: ECT, *, by: User, induction_start_date: date) ->
         raise AuthorisationError("Run a Teaching Record System check that confirms QTS before authorising.")
 
     if ect.user_id is None:
+        earlier = ECT.objects.filter(user__email__iexact=ect.email).exclude(pk=ect.pk).first()
+        if earlier is not None and earlier.status == ECT.Status.IN_PROGRESS:
+            raise AuthorisationError(
+                f"The email address {ect.email} belongs to an ECT whose induction is in progress at "
+                f"{earlier.school.name}. Ask the school to give this ECT their own email address."
+            )
+        if earlier is not None:
+            # An account links to one ECT record, so the finished or left record lets go of it.
+            earlier.user = None
+            earlier.save(update_fields=["user", "updated_at"])
+            log_event(earlier, by=by, event=f"Account moved to the new induction record at {ect.school.name}.")
         membership = add_person(
-            first_name=ect.first_name, last_name=ect.last_name, email=ect.email, role=Role.ECT, school=ect.school,
+            first_name=ect.first_name,
+            last_name=ect.last_name,
+            email=ect.email,
+            role=Role.ECT,
+            school=ect.school,
             added_by=by,
         )
         ect.user = membership.user
@@ -348,8 +371,6 @@ def authorise_registration(ect: ECT, *, by: User, induction_start_date: date) ->
     ect.authorised_at = timezone.now()
     ect.authorised_by = by
     ect.returned_reason = ""
-    # The signature stays valid: authorising changes no answer the head teacher signed except
-    # possibly the start date, and the AB's date is recorded on the history.
     ect.save()
     after = snapshot(ect)
     ECTChange.objects.bulk_create(
@@ -360,6 +381,12 @@ def authorise_registration(ect: ECT, *, by: User, induction_start_date: date) ->
         ]
         + [ECTChange(ect=ect, changed_by=by, event="Induction authorised by the appropriate body.")]
     )
+    # The head teacher signed the school's start date, so a different date from the AB withdraws that
+    # signature, and the record says why, rather than leaving it to be withdrawn by the next edit.
+    if withdraw_outdated(
+        ect, registration_content(ect), reason="The appropriate body authorised a different induction start date."
+    ):
+        log_event(ect, by=by, event="Head teacher's signature withdrawn: the appropriate body changed the start date.")
     schedule_first_report(ect)
     logger.info("ECT %s induction authorised by user %s from %s", ect.pk, by.pk, induction_start_date)
     return ect
@@ -385,12 +412,10 @@ def resend_login_details(ect: ECT, *, by: User) -> None:
 
 
 def send_password_reset(ect: ECT, *, by: User) -> None:
-    """Email the ECT a single-use link to choose a new password. Their old password stops nothing until then."""
-    queue_templated_email(
-        to=ect.user.email,
-        template="ect_password_reset",
-        context={"user": ect.user, "school": ect.school, "link": set_password_url(ect.user, purpose="reset")},
-    )
+    """Email the ECT a single-use link to choose a new password; their current password works until then."""
+    from security.recovery import send_reset_email
+
+    send_reset_email(ect.user.email)
     log_event(ect, by=by, event="Password reset link sent to the ECT.")
     logger.info("ECT %s password reset sent by user %s", ect.pk, by.pk)
 
@@ -428,7 +453,9 @@ def remove_ect(ect: ECT, *, by: User, reason: str, leaving_date: date | None) ->
 
 def add_previous_school(previous: PreviousSchool, *, by: User) -> None:
     previous.save()
-    log_event(previous.ect, by=by, event=f"Previous school added: {previous.name}, from {previous.start_date:%-d %B %Y}.")
+    log_event(
+        previous.ect, by=by, event=f"Previous school added: {previous.name}, from {previous.start_date:%-d %B %Y}."
+    )
 
 
 def remove_previous_school(previous: PreviousSchool, *, by: User) -> None:

@@ -35,7 +35,9 @@ def registration_sections(ect: ECT) -> list[Section]:
             ("How the school delivers the training", ect.programme_details or "Not given"),
         ]
     return [
-        Section("Induction type", "induction-type", [("Induction type", ect.get_induction_type_display() or "Not given")]),
+        Section(
+            "Induction type", "induction-type", [("Induction type", ect.get_induction_type_display() or "Not given")]
+        ),
         Section(
             "Teacher record",
             "teacher-record",
@@ -54,7 +56,7 @@ def registration_sections(ect: ECT) -> list[Section]:
                 ("Induction start date at this school", _date(ect.induction_start_date)),
                 ("Year groups taught", _list(ect.year_groups, choices.YEAR_GROUPS)),
                 ("Subjects taught", _list(ect.subjects_taught, choices.SUBJECTS)),
-                ("Days per week", f"{ect.days_per_week:g}"),
+                ("Days per week", f"{ect.days_per_week.normalize():f}"),
                 ("Contract", ect.get_contract_type_display()),
                 ("Induction tutor", ect.tutor.get_full_name() if ect.tutor else "Not given"),
                 ("ECF mentor", ", ".join(filter(None, [ect.mentor_name, ect.mentor_email])) or "Not given"),

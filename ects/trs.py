@@ -3,7 +3,7 @@ Education's record of teachers, through its API version 3.
 
 `teacher_record_service()` returns the HTTP client when TRS_API_URL and
 TRS_API_KEY are set, and otherwise the offline directory of demo records in
-`ects.trs_demo`, which answers the same cases. Both return `TeacherRecord`
+`ects.trs_demo`, which returns the same cases. Both return `TeacherRecord`
 value objects and raise the `TRSError` subclasses below.
 """
 
@@ -26,6 +26,17 @@ API_VERSION = "20260120"
 # Induction statuses on the TRS with which a teacher cannot start induction.
 BLOCKING_INDUCTION_STATUSES = frozenset({"Passed", "Failed", "FailedInWales", "Exempt"})
 
+# How each induction status of the TRS API reads on a page.
+INDUCTION_STATUS_LABELS = {
+    "None": "No induction recorded",
+    "RequiredToComplete": "Required to complete",
+    "InProgress": "In progress",
+    "Passed": "Passed",
+    "Failed": "Failed",
+    "FailedInWales": "Failed in Wales",
+    "Exempt": "Exempt",
+}
+
 
 class TRSError(Exception):
     """A TRS lookup that gave no usable record, with a message fit to show the school."""
@@ -40,7 +51,7 @@ class RecordDeactivated(TRSError):
 
 
 class ServiceUnavailable(TRSError):
-    """The TRS did not answer in time, or answered with a server error."""
+    """The TRS request timed out, failed to connect, or returned a server error."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +78,7 @@ class TeacherRecord:
     qts_date: date | None
     induction_status: str
     alerts: tuple[Alert, ...] = ()
-    # The TRN that was asked for, when the TRS answered with a merged record under a new TRN.
+    # The requested TRN, when the TRS returned a merged record under a new TRN.
     merged_from_trn: str = ""
 
     @property
@@ -133,7 +144,7 @@ class HttpTeacherRecordService:
         if response.status_code == 308:
             location = response.headers.get("Location", "")
             if not location:
-                logger.warning("TRS answered 308 for TRN %s with no Location", trn)
+                logger.warning("TRS returned 308 for TRN %s with no Location header", trn)
                 raise ServiceUnavailable(service_unavailable_message())
             logger.info("TRS record for TRN %s was merged; following %s", trn, location)
             merged_from = trn
@@ -144,13 +155,13 @@ class HttpTeacherRecordService:
             try:
                 return record_from_json(response.json(), merged_from_trn=merged_from)
             except (ValueError, KeyError, TypeError) as error:
-                logger.warning("TRS answered TRN %s with a body that could not be read: %s", trn, error)
+                logger.warning("TRS response for TRN %s has an invalid body: %s", trn, error)
                 raise ServiceUnavailable(service_unavailable_message()) from error
         if response.status_code == 404:
             raise RecordNotFound(not_found_message(trn))
         if response.status_code == 410:
             raise RecordDeactivated(deactivated_message(trn))
-        logger.warning("TRS answered TRN %s with HTTP %s", trn, response.status_code)
+        logger.warning("TRS request for TRN %s failed with HTTP %s", trn, response.status_code)
         raise ServiceUnavailable(service_unavailable_message())
 
     def _get(self, url: str, date_of_birth: date) -> requests.Response:
@@ -186,10 +197,7 @@ def deactivated_message(trn: str) -> str:
 
 
 def service_unavailable_message() -> str:
-    return (
-        "The Teaching Record System is not answering at the moment. "
-        "Your answers are saved: try again later."
-    )
+    return "The Teaching Record System is not answering at the moment. Your answers are saved: try again later."
 
 
 def teacher_record_service() -> TeacherRecordService:
@@ -204,7 +212,7 @@ def teacher_record_service() -> TeacherRecordService:
 
 @dataclass
 class CheckOutcome:
-    """What a TRS lookup means for a registration."""
+    """The result of a TRS lookup for a registration: the record, blocking errors and warnings for the AB."""
 
     record: TeacherRecord | None = None
     # Problems that stop the registration, each naming the value to check.
@@ -238,7 +246,7 @@ def assess_record(record: TeacherRecord, *, last_name: str, today: date) -> Chec
         )
         outcome.error_field = "last_name"
     if record.induction_status in BLOCKING_INDUCTION_STATUSES:
-        status = {"FailedInWales": "Failed in Wales"}.get(record.induction_status, record.induction_status)
+        status = INDUCTION_STATUS_LABELS.get(record.induction_status, record.induction_status)
         outcome.errors.append(
             f"This teacher cannot start induction: their induction status on the Teaching Record System is "
             f"{status}. Contact your appropriate body if you think this is wrong."
@@ -283,6 +291,7 @@ def outcome_as_json(outcome: CheckOutcome) -> dict:
             "date_of_birth": record.date_of_birth.isoformat() if record.date_of_birth else None,
             "qts_date": record.qts_date.isoformat() if record.qts_date else None,
             "induction_status": record.induction_status,
+            "induction_status_label": INDUCTION_STATUS_LABELS.get(record.induction_status, record.induction_status),
             "merged_from_trn": record.merged_from_trn,
         },
     }

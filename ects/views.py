@@ -66,7 +66,7 @@ def ect_list(request: HttpRequest) -> HttpResponse:
 
 
 def induction_progress(ect: ECT):
-    """Return the schedule engine's summary (FTE completed and remaining), or None before a start date."""
+    """Return the schedule engine's summary (FTE completed and remaining), or None before authorisation."""
     if ect.induction_start_date is None or ect.is_registration_open:
         return None
     return schedule_summary(ect)
@@ -128,7 +128,7 @@ def reset_password(request: HttpRequest, ect_id: int) -> HttpResponse:
 
 
 def edit_page(request: HttpRequest, ect: ECT, form, *, title: str, active: str, after_save=None) -> HttpResponse:
-    """Show an edit form for the ECT; on a valid POST save it with its history and return to the overview."""
+    """Show an edit form for the ECT. A valid POST saves it with its history and returns to the overview."""
     # Validating a model form writes its values onto the instance, so take the snapshot first.
     before = services.snapshot(ect)
     if request.method == "POST" and form.is_valid():
@@ -163,7 +163,11 @@ def edit_tutor(request: HttpRequest, ect_id: int) -> HttpResponse:
     ect = access_ect(request, ect_id)
     form = TutorMentorForm(data=request.POST or None, instance=ect, today=timezone.localdate(), school=ect.school)
     return edit_page(
-        request, ect, form, title="Tutor and mentor", active="tutor",
+        request,
+        ect,
+        form,
+        title="Tutor and mentor",
+        active="tutor",
         after_save=lambda changed: assign_tutor(request, changed, form),
     )
 
@@ -214,9 +218,7 @@ def previous_school_remove(request: HttpRequest, ect_id: int, previous_school_id
         services.remove_previous_school(previous, by=request.user)
         messages.success(request, f"{previous.name} is removed from the previous schools.")
         return redirect("ects:previous_schools", ect_id=ect.pk)
-    return render(
-        request, "ects/previous_school_remove.html", {"ect": ect, "previous": previous, "active": "previous"}
-    )
+    return render(request, "ects/previous_school_remove.html", {"ect": ect, "previous": previous, "active": "previous"})
 
 
 @allow(SCHOOL_STAFF)

@@ -1,4 +1,4 @@
-"""What the dashboard shows about forms: pending tasks, upcoming reports, and the AB's work."""
+"""Dashboard data about forms: pending tasks, upcoming reports, and the AB's work."""
 
 from django.http import HttpRequest
 from django.utils import timezone

@@ -1,14 +1,11 @@
 """Demo question sets and forms in every workflow stage, for `manage.py seed_demo`.
 
-Reports are found or created by (ECT, type, period start), so running the
-seed again, or alongside the schedule's own demo reports for the same
-periods, never duplicates them. A form is filled in and signed only when it
-is first created.
+The reports are the schedule's own demo reports, so this runs after the
+schedule is seeded. A form is filled in and signed only when it is first
+created, so running the seed again changes nothing.
 """
 
 import logging
-from datetime import date
-
 from accounts.models import Membership, Role
 from ects.models import ECT
 from organisations.models import AppropriateBody
@@ -39,40 +36,40 @@ QUESTIONS = {
     ],
 }
 
-AUTUMN_2026 = (date(2026, 9, 1), date(2026, 12, 18))
-SUMMER_2026 = (date(2026, 4, 20), date(2026, 7, 22))
-SPRING_2026 = (date(2026, 1, 5), date(2026, 3, 27))
-
-# (ECT username, type, assessment number, period, stage to reach)
-FORMS = [
-    ("oak-ect", "P", None, AUTUMN_2026, "draft"),
-    ("oak-ect2", "P", None, SUMMER_2026, "submitted"),
-    ("oak-ect2", "P", None, AUTUMN_2026, "ect"),
-    ("elm-ect", "P", None, SPRING_2026, "submitted"),
-    ("elm-ect", "P", None, SUMMER_2026, "submitted"),
-    ("elm-ect", "A", 1, AUTUMN_2026, "tutor"),
-    ("elm-ect2", "P", None, AUTUMN_2026, "ect"),
-    ("elm-ect3", "P", None, AUTUMN_2026, "ect"),
-    ("willow-ect", "P", None, AUTUMN_2026, "submitted"),
-    ("oak-ect3", "A", 2, AUTUMN_2026, "head_teacher"),
-    ("elm-ect4", "A", 2, SUMMER_2026, "pass"),
-    ("willow-ect3", "A", 2, SUMMER_2026, "fail"),
-    ("oak-ect5", "P", None, AUTUMN_2026, "not_started"),
-]
+# The stage each demo ECT's current report reaches. Reports the schedule
+# seeded as completed get a form signed by everyone.
+CURRENT_STAGES = {
+    "oak-ect": "draft",
+    "oak-ect2": "ect",
+    "elm-ect": "tutor",
+    "elm-ect2": "ect",
+    "elm-ect3": "ect",
+    "willow-ect": "ect",
+    "willow-ect2": "draft",
+    "oak-ect3": "head_teacher",
+    "oak-ect5": "not_started",
+    "oak-ect4": "not_started",
+}
+# Outcomes recorded on the final assessment of ECTs who have finished induction.
+OUTCOMES = {"elm-ect4": "pass", "willow-ect3": "fail"}
 
 ANSWERS = {
     "P": {
-        "contract_confirmed": "yes", "staying_next_term": "yes", "days_served": "74", "days_absent": "1",
+        "contract_confirmed": "yes", "staying_next_term": "yes",
         "ecf_training": "yes", "entitlements_met": "yes", "on_track": "on_track",
         "progress_summary": "Lessons are well planned and pupils know what they are learning. Next: questioning "
         "to check understanding during lessons.",
         "next_contract_same": "yes",
     },
     "A": {
-        "contract_confirmed": "yes", "days_served": "73", "days_absent": "0",
+        "contract_confirmed": "yes",
         "recommendation_reasons": "Observed lessons, planning and pupils' work show the Teachers' Standards are met, "
         "with particular strength in behaviour management.",
         "next_term": "staying",
+    },
+    "I": {
+        "progress_since_last": "Good progress in planning and assessment since the last assessment; "
+        "behaviour management is secure.",
     },
 }
 
@@ -92,23 +89,18 @@ def seed_question_sets(appropriate_body: AppropriateBody, by) -> None:
 
 
 def seed_forms() -> None:
-    for username, report_type, number, (start, end), target in FORMS:
-        ect = ECT.objects.filter(user__username=username).select_related("school", "tutor", "user").first()
-        if ect is None:
-            continue
-        # The schedule's demo seeding has made each ECT's reports from its
-        # history, so the form goes on whichever report covers this term.
-        report = (
-            Report.objects.filter(ect=ect, period_start__lte=end, period_end__gte=start)
-            .order_by("period_start")
-            .first()
-        )
-        if report is None or report.type not in ANSWERS:
-            logger.info("No demo form for %s from %s: no matching report", username, start)
-            continue
-        if target == "not_started" or ReportForm.objects.filter(report=report).exists():
-            continue
-        advance(report, target)
+    usernames = set(CURRENT_STAGES) | set(OUTCOMES)
+    ects = ECT.objects.filter(user__username__in=usernames).select_related("school", "tutor", "user")
+    for ect in ects:
+        username = ect.user.username
+        for report in ect.reports.order_by("period_start"):
+            if ReportForm.objects.filter(report=report).exists():
+                continue
+            if report.status == Report.Status.COMPLETED:
+                finished = OUTCOMES.get(username) if report.is_final_assessment else None
+                advance(report, finished or "submitted")
+            elif CURRENT_STAGES.get(username, "not_started") != "not_started":
+                advance(report, CURRENT_STAGES[username])
 
 
 def advance(report: Report, target: str) -> None:
@@ -116,6 +108,9 @@ def advance(report: Report, target: str) -> None:
     ect = report.ect
     form = services.start_form(report, by=ect.tutor)
     answers = dict(ANSWERS[report.type])
+    # Days served and absent stay as the schedule counted them; fill them only where it could not.
+    answers.update({key: value for key, value in {"days_served": "70", "days_absent": "0"}.items()
+                    if not form.answers.get(key)})
     if report.type == Report.Type.ASSESSMENT:
         answers["recommendation"] = "satisfactory" if report.is_final_assessment else "on_track"
         if target == "fail":
@@ -123,7 +118,7 @@ def advance(report: Report, target: str) -> None:
     for question in form.question_set.questions.all():
         answers[question.field_name] = demo_answer(question)
     if target == "draft":
-        answers = {key: answers[key] for key in ["contract_confirmed", "staying_next_term", "days_served", "days_absent"]}
+        answers = {key: answers[key] for key in ["contract_confirmed", "staying_next_term"] if key in answers}
     form, _ = services.save_answers(form, answers=answers, base_version=form.version, by=ect.tutor)
     if target == "draft":
         return

@@ -7,7 +7,16 @@ from reviews.models import Outcome, Question
 from signatures.forms import SignForm
 
 
-class FormSignForm(SignForm):
+class RoleLabelMixin:
+    """Keep a role written in capitals, like "ECT", in capitals in the signature label."""
+
+    def __init__(self, *args, signer_name: str, role_label: str, what: str, **kwargs):
+        super().__init__(*args, signer_name=signer_name, role_label=role_label, what=what, **kwargs)
+        role_text = role_label if role_label.isupper() else role_label.lower()
+        self.fields["confirm"].label = f"I confirm I am signing {what} as {signer_name}, {role_text}"
+
+
+class FormSignForm(RoleLabelMixin, SignForm):
     """The signature tick, with the version of the form the signer read."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -17,7 +26,7 @@ class SendForm(GovForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class BulkSignForm(SignForm):
+class BulkSignForm(RoleLabelMixin, SignForm):
     """Sign several forms at once: one tick, then a separate signature on each form."""
 
     reports = forms.TypedMultipleChoiceField(coerce=int, widget=forms.MultipleHiddenInput)
@@ -69,7 +78,11 @@ class QuestionForm(GovModelForm):
         model = Question
         fields = ["text", "help_text", "kind", "choices", "required"]
         labels = {"text": "Question", "help_text": "Hint (optional)", "kind": "Type of answer",
-                  "required": "The tutor must answer this question"}
+                  "choices": "Options", "required": "The tutor must answer this question"}
+        error_messages = {
+            "text": {"required": "Enter the question"},
+            "kind": {"required": "Select the type of answer"},
+        }
         help_texts = {"choices": "Only for \"one choice from a list\": write each option on its own line."}
         widgets = {"kind": forms.RadioSelect, "choices": forms.Textarea(attrs={"rows": 4})}
 

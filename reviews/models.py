@@ -19,6 +19,8 @@ class QuestionSet(models.Model):
     appropriate_body = models.ForeignKey(AppropriateBody, on_delete=models.CASCADE, related_name="question_sets")
     report_type = models.CharField(max_length=1, choices=Report.Type.choices)
     version = models.PositiveIntegerField()
+    # For progress reviews: the school uploads the support plan as a document instead of typing it.
+    support_plan_as_document = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
 
@@ -83,6 +85,8 @@ class ReportForm(models.Model):
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="form")
     question_set = models.ForeignKey(QuestionSet, on_delete=models.PROTECT, related_name="forms")
     answers = models.JSONField(default=dict, blank=True)
+    # Served only through a view that checks permission; its name and SHA-256 are in `answers`.
+    support_plan_file = models.FileField(upload_to="support_plans/%Y/", blank=True)
     version = models.PositiveIntegerField(default=1)
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.DRAFT)
     started_by = models.ForeignKey(

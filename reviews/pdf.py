@@ -49,7 +49,8 @@ def render_form_pdf(form: ReportForm, *, issued_to: User) -> bytes:
             "site_name": settings.SITE_NAME,
         },
     )
-    rendered = HTML(string=html).write_pdf()
+    # Uncompressed, so the page text is plain in the file and any change to it stays visible to a reader.
+    rendered = HTML(string=html).write_pdf(uncompressed_pdf=True)
 
     writer = PdfWriter(clone_from=PdfReader(BytesIO(rendered)))
     writer.add_metadata(
@@ -75,7 +76,7 @@ def render_form_pdf(form: ReportForm, *, issued_to: User) -> bytes:
 
 @dataclass
 class Verification:
-    """What checking an uploaded PDF found."""
+    """The result of checking an uploaded PDF."""
 
     genuine: bool
     summary: str

@@ -26,7 +26,11 @@ def editable_question_set(appropriate_body: AppropriateBody, report_type: str, *
         return current
 
     copy = QuestionSet.objects.create(
-        appropriate_body=appropriate_body, report_type=report_type, version=current.version + 1, created_by=by
+        appropriate_body=appropriate_body,
+        report_type=report_type,
+        version=current.version + 1,
+        support_plan_as_document=current.support_plan_as_document,
+        created_by=by,
     )
     for question in current.questions.all():
         question.pk = None
@@ -77,6 +81,14 @@ def move_question(question: Question, *, up: bool, by: User) -> None:
     if 0 <= swap_with < len(questions):
         questions[index], questions[swap_with] = questions[swap_with], questions[index]
     _renumber(question_set, questions)
+
+
+@transaction.atomic
+def set_support_plan_as_document(appropriate_body: AppropriateBody, report_type: str, *, as_document: bool, by: User):
+    question_set = editable_question_set(appropriate_body, report_type, by=by)
+    question_set.support_plan_as_document = as_document
+    question_set.save(update_fields=["support_plan_as_document"])
+    return question_set
 
 
 def _renumber(question_set: QuestionSet, ordered: list[Question] | None = None) -> None:

@@ -91,3 +91,17 @@ def question_move(request: HttpRequest, question_id: int) -> HttpResponse:
     question = access_question(request, question_id)
     question_sets.move_question(question, up=request.POST.get("direction") == "up", by=request.user)
     return redirect("reviews:question_set", report_type=question.question_set.report_type)
+
+
+@require_POST
+@allow(AB_ONLY)
+def support_plan_mode(request: HttpRequest, report_type: str) -> HttpResponse:
+    appropriate_body = access_appropriate_body(request)
+    report_type = report_type_or_404(report_type)
+    as_document = request.POST.get("support_plan_as_document") == "yes"
+    question_sets.set_support_plan_as_document(appropriate_body, report_type, as_document=as_document, by=request.user)
+    if as_document:
+        messages.success(request, "Schools will upload the support plan as a document on forms started from now on.")
+    else:
+        messages.success(request, "Schools will type the support plan into forms started from now on.")
+    return redirect("reviews:question_set", report_type=report_type)

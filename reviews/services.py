@@ -1,8 +1,8 @@
 """The workflow of a form: start, save, send to the ECT, sign, reach the AB.
 
-Order of work: the tutor completes the form and sends it to the ECT; the ECT
-adds comments and signs; the tutor signs; for assessments the head teacher
-signs; then the form is with the AB and locked. Every saved change that alters
+Order of work: the tutor completes the form and sends it to the ECT. The ECT
+adds comments and signs, then the tutor signs, and for assessments the head
+teacher signs too. The form is then with the AB and locked. Every saved change that alters
 what was signed withdraws the signatures made over the old content.
 """
 
@@ -72,22 +72,16 @@ def current_question_set(appropriate_body: AppropriateBody, report_type: str) ->
 
 
 def days_for_report(report: Report) -> dict[str, str]:
-    """Return days served and absent in the report's period, from the schedule when it can count them."""
-    try:
-        from schedule.services import days_for_period
-    except ImportError:
-        return {}
+    """Return days served and absent in the report's period, counted from the school calendar.
+
+    Empty when the schedule cannot count them, for example before the induction has a start date.
+    """
+    from schedule.services import days_for_period
+
     counted = days_for_period(report.ect, report.period_start, report.period_end)
-    served, absent = _served_and_absent(counted)
-    return {"days_served": str(served), "days_absent": str(absent)}
-
-
-def _served_and_absent(counted) -> tuple[int, int]:
-    if isinstance(counted, tuple):
-        return int(counted[0]), int(counted[1])
-    if isinstance(counted, dict):
-        return int(counted["served"]), int(counted["absent"])
-    return int(counted.served), int(counted.absent)
+    if counted is None:
+        return {}
+    return {"days_served": str(counted.served), "days_absent": str(counted.absent)}
 
 
 @transaction.atomic
@@ -189,6 +183,25 @@ def save_answers(
     return form, withdrawn
 
 
+@transaction.atomic
+def attach_support_plan(form: ReportForm, *, upload, by: User) -> tuple[ReportForm, list[Signature]]:
+    """Store an uploaded support plan and record its name and SHA-256 as an answer, so signatures cover it."""
+    from reviews.documents import file_digest
+
+    digest = file_digest(upload)
+    form, withdrawn = save_answers(
+        form,
+        answers={"support_plan_document": f"{upload.name} (SHA-256 {digest})"},
+        base_version=form.version,
+        by=by,
+        description="Support plan document uploaded",
+    )
+    form.support_plan_file.save(f"form-{form.pk}-{digest[:12]}-{upload.name}", upload, save=False)
+    form.save(update_fields=["support_plan_file"])
+    logger.info("Support plan document for form %s uploaded by user %s", form.pk, by.pk)
+    return form, withdrawn
+
+
 # What is signed.
 
 
@@ -270,12 +283,9 @@ def _complete_report(form: ReportForm) -> None:
 
 
 def create_next_report(ect: ECT) -> None:
-    """Ask the schedule for the ECT's next report, when the schedule can make one."""
-    try:
-        from schedule.services import create_next_report as schedule_next_report
-    except ImportError:
-        logger.warning("No schedule service to create the next report for ECT %s", ect.pk)
-        return
+    """Create the ECT's next report from the schedule's timetable, now that this one is complete."""
+    from schedule.services import create_next_report as schedule_next_report
+
     schedule_next_report(ect)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django import forms
 
 from ectm.forms import GovForm
+from reviews.documents import check_document
 from reviews.models import Question, QuestionSet, ReportForm
 from schedule.models import Report
 
@@ -50,7 +51,7 @@ def date_field(label: str, required: bool = False) -> forms.DateField:
 
 
 def require_when(form: forms.Form, condition: bool, field: str, message: str) -> None:
-    """Add `message` to `field` when `condition` holds and the field is empty."""
+    """Add `message` to `field` when `condition` is true and the field is empty."""
     if condition and not form.cleaned_data.get(field):
         form.add_error(field, message)
 
@@ -149,19 +150,43 @@ class RecommendationForm(StepForm):
             field.choices = [("on_track", "On track"), ("not_on_track", "Not on track")]
 
 
+SUPPORT_PLAN_HELP = (
+    "The support the ECT will have next term: who gives it, what it is and how progress will be checked. "
+    "Required when the ECT is not on track."
+)
+
+
 class SupportPlanForm(StepForm):
-    support_plan = long_text(
-        "Support plan",
-        "The support the ECT will have next term: who gives it, what it is and how progress will be checked. "
-        "Required when the ECT is not on track.",
+    """The support plan, typed in or, where the AB asks for it, uploaded as a document."""
+
+    support_plan = long_text("Support plan", SUPPORT_PLAN_HELP, required=False)
+    support_plan_document = forms.FileField(
+        label="Support plan document",
+        help_text=SUPPORT_PLAN_HELP + " A PDF or Word document of at most 10 MB.",
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.question_set.support_plan_as_document:
+            del self.fields["support_plan"]
+        else:
+            del self.fields["support_plan_document"]
+
+    def clean_support_plan_document(self):
+        upload = self.cleaned_data.get("support_plan_document")
+        if upload and hasattr(upload, "read"):
+            check_document(upload)
+        return upload
 
     def clean(self):
         data = super().clean()
         answers = getattr(self, "all_answers", {})
-        require_when(self, answers.get("on_track") == "not_on_track", "support_plan",
-                     "Enter a support plan, because the ECT is not on track")
+        not_on_track = answers.get("on_track") == "not_on_track"
+        if "support_plan" in self.fields:
+            require_when(self, not_on_track, "support_plan", "Enter a support plan, because the ECT is not on track")
+        elif not_on_track and not (data.get("support_plan_document") or answers.get("support_plan_document")):
+            self.add_error("support_plan_document", "Upload the support plan, because the ECT is not on track")
         return data
 
 
@@ -281,13 +306,17 @@ def step_by_key(report: Report, key: str) -> Step | None:
     return next((step for step in steps_for(report) if step.key == key), None)
 
 
-def build_step_form(step: Step, form: ReportForm, data=None, kept_input: dict | None = None) -> StepForm:
+def build_step_form(
+    step: Step, form: ReportForm, data=None, kept_input: dict | None = None, files=None
+) -> StepForm:
     """Return the page's form, bound to `data`, or else filled with the saved answers.
 
     `kept_input` overrides saved answers, to show someone's rejected input back to them.
     """
     initial = {**form.answers, **(kept_input or {}), "version": form.version}
-    step_form = step.form_class(data=data, initial=initial, report=form.report, question_set=form.question_set)
+    step_form = step.form_class(
+        data=data, files=files, initial=initial, report=form.report, question_set=form.question_set
+    )
     step_form.all_answers = {**form.answers, **(data.dict() if data is not None else {})}
     return step_form
 
@@ -296,8 +325,10 @@ def raw_answers(step_form: StepForm, data) -> dict[str, str]:
     """Return this page's fields as sent, including empty ones, so a cleared answer is saved as cleared."""
     return {
         name: data.get(name, "").strip()
-        for name in step_form.fields
-        if name != "version" and (name in data or name in step_form.initial)
+        for name, field in step_form.fields.items()
+        if name != "version"
+        and not isinstance(field, forms.FileField)
+        and (name in data or name in step_form.initial)
     }
 
 
@@ -321,7 +352,7 @@ def _as_query(answers: dict) -> _AnswerData:
 
 
 def display_value(field: forms.Field, raw) -> str:
-    if raw in (None, ""):
+    if raw in (None, "") or isinstance(raw, dict):
         return ""
     choices = dict(getattr(field, "choices", []) or [])
     if choices:

@@ -1,7 +1,7 @@
 import logging
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -135,8 +135,18 @@ def form_step(request: HttpRequest, report_id: int, step: str) -> HttpResponse:
         step_form = steps.build_step_form(page, stale.form, kept_input=typed)
         return render_step(request, report, stale.form, page, step_form, conflict=stale.changes)
     except services.WorkflowError as error:
+        logger.info("Save of report %s by user %s rejected: %s", report.pk, request.user.pk, error)
         messages.error(request, str(error))
         return redirect("reviews:form", report_id=report.pk)
+
+    upload = request.FILES.get("support_plan_document")
+    if upload is not None:
+        file_form = steps.build_step_form(page, form, data=request.POST, files=request.FILES)
+        if not file_form.is_valid() and "support_plan_document" in file_form.errors:
+            report_withdrawals(request, withdrawn)
+            return render_step(request, report, form, page, file_form)
+        form, more_withdrawn = services.attach_support_plan(form, upload=upload, by=request.user)
+        withdrawn = [*withdrawn, *more_withdrawn]
     report_withdrawals(request, withdrawn)
 
     if "save_for_later" in request.POST:
@@ -190,7 +200,7 @@ def render_step(request, report, form, page, step_form, conflict=None) -> HttpRe
 @require_POST
 @allow(SCHOOL_STAFF)
 def form_autosave(request: HttpRequest, report_id: int, step: str) -> JsonResponse:
-    """Save a page in the background; answer in JSON with the new version or the conflicting changes."""
+    """Save a page in the background and respond with JSON: the new version, or the conflicting changes."""
     report = access_report(request, report_id)
     page = steps.step_by_key(report, step)
     if page is None:
@@ -268,6 +278,7 @@ def form_finish(request: HttpRequest, report_id: int) -> HttpResponse:
             send_form = SendForm(initial={"version": stale.form.version})
             form = stale.form
         except services.WorkflowError as error:
+            logger.info("Sending report %s by user %s rejected: %s", report.pk, request.user.pk, error)
             send_form.add_error(None, str(error))
         else:
             messages.success(request, f"The form is with {report.ect.full_name} for comments and a signature.")
@@ -353,6 +364,7 @@ def form_sign(request: HttpRequest, report_id: int) -> HttpResponse:
             ip_address=client_ip(request),
         )
     except services.WorkflowError as error:
+        logger.info("Signature on report %s by user %s rejected: %s", report.pk, request.user.pk, error)
         messages.error(request, str(error))
     else:
         messages.success(request, f"You have signed this {report.get_type_display().lower()}.")
@@ -405,6 +417,7 @@ def sign_many(request: HttpRequest) -> HttpResponse:
                 )
                 signed += 1
             except services.WorkflowError as error:
+                logger.info("Signature on report %s by user %s rejected: %s", report_id, request.user.pk, error)
                 failed.append(f"{form}: {error}")
         if signed:
             messages.success(request, f"You have signed {signed} form{'s' if signed != 1 else ''}.")
@@ -461,7 +474,7 @@ def upcoming(request: HttpRequest) -> HttpResponse:
 
 @allow(AB_ONLY)
 def ab_forms(request: HttpRequest) -> HttpResponse:
-    """The forms that have reached the AB, filtered by school and type."""
+    """List the forms that have reached the AB, filtered by school and type."""
     from accounts.access import schools_for
 
     forms = ReportForm.objects.filter(
@@ -521,6 +534,7 @@ def record_outcome(request: HttpRequest, ect_id: int) -> HttpResponse:
                 by=request.user,
             )
         except services.WorkflowError as error:
+            logger.info("Outcome for ECT %s by user %s rejected: %s", ect.pk, request.user.pk, error)
             outcome_form.add_error(None, str(error))
         else:
             messages.success(request, f"The outcome for {ect.full_name} is recorded and the school has been emailed.")
@@ -539,3 +553,31 @@ def record_outcome(request: HttpRequest, ect_id: int) -> HttpResponse:
             "recorded": ect.outcomes.select_related("final_assessment__report", "recorded_by"),
         },
     )
+
+
+@allow(ALL_ROLES)
+def ect_forms(request: HttpRequest, ect_id: int) -> HttpResponse:
+    """List every report of one ECT, with links to fill in, read, sign and print each form."""
+    ect = access_ect(request, ect_id)
+    reports = ect.reports.select_related("form").order_by("period_start")
+    rows = []
+    for report in reports:
+        form = existing_form(report)
+        role, _ = services.signing_role(form, request.user, request.membership) if form else (None, "")
+        rows.append({"report": report, "form": form, "can_sign": role is not None})
+    return render(
+        request,
+        "reviews/ect_forms.html",
+        {"ect": ect, "rows": rows, "can_fill_in": request.membership.role in SCHOOL_STAFF},
+    )
+
+
+@allow(ALL_ROLES)
+def support_plan_document(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = access_report(request, report_id)
+    form = existing_form(report)
+    if form is None or not form.support_plan_file:
+        messages.info(request, "No support plan document has been uploaded for this form.")
+        return redirect("reviews:form", report_id=report.pk)
+    name = form.answers.get("support_plan_document", "").split(" (SHA-256", 1)[0] or "support-plan"
+    return FileResponse(form.support_plan_file.open("rb"), as_attachment=True, filename=name)

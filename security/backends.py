@@ -5,9 +5,9 @@ class LockoutBackend(AxesStandaloneBackend):
     """Refuse a locked account before its password is checked.
 
     Every sign-in page passes the request, so the lock applies there. Calls
-    without a request (the test client's login(), a shell) have no address to
-    count against; axes would raise for them, and this backend lets the
-    following backends decide instead.
+    without a request, such as the test client's login(), have no address to
+    count against. Axes would raise AxesBackendRequestParameterRequired for
+    them, so this backend returns None and lets the next backends decide.
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):

@@ -108,6 +108,19 @@ class LoginDetailsForm(GovForm):
         required=False,
     )
 
+    current_password = forms.CharField(
+        label="Current password",
+        help_text="Needed to change your email address or mobile number, or to switch off two-factor sign-in.",
+        strip=False,
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "data-show-password": "1"}),
+    )
+
+    def __init__(self, user, *args, two_factor_on: bool, **kwargs):
+        self.user = user
+        self.two_factor_on = two_factor_on
+        super().__init__(*args, **kwargs)
+
     def clean_mobile(self):
         return clean_mobile(self.cleaned_data["mobile"])
 
@@ -116,7 +129,20 @@ class LoginDetailsForm(GovForm):
         if cleaned.get("two_factor") == SecurityProfile.TwoFactor.TEXT and not cleaned.get("mobile"):
             if "mobile" not in self.errors:
                 self.add_error("mobile", "Enter a mobile number to get sign-in codes by text message")
+        if self.changes_recovery_routes(cleaned) and not self.user.check_password(cleaned.get("current_password") or ""):
+            self.add_error(
+                "current_password",
+                "Enter your current password to change your email address or mobile number, "
+                "or to switch off two-factor sign-in",
+            )
         return cleaned
+
+    def changes_recovery_routes(self, cleaned: dict) -> bool:
+        """Return whether the change could let someone else take over the account from this session."""
+        email_changed = "email" in cleaned and cleaned["email"].lower() != self.user.email.lower()
+        mobile_changed = "mobile" in cleaned and cleaned["mobile"] != self.user.mobile
+        switched_off = self.two_factor_on and not cleaned.get("two_factor")
+        return email_changed or mobile_changed or switched_off
 
 
 class ChangePasswordForm(SetPasswordForm):
@@ -136,7 +162,7 @@ class ChangePasswordForm(SetPasswordForm):
 
 
 def normalise_answer(answer: str) -> str:
-    """Return an answer in the form that is hashed: lower case, without spaces."""
+    """Return the text of a security answer as it is hashed: lower case, without spaces."""
     return "".join(answer.split()).lower()
 
 

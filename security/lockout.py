@@ -1,8 +1,8 @@
 """Sign-in lockout rules on top of django-axes.
 
-django-axes keeps the per-account counts (AccessAttempt rows in the database,
-so every worker process sees them) and refuses a locked account in its
-authentication backend. Axes applies one failure limit to every lockout
+django-axes stores the per-account counts as AccessAttempt rows in the
+database, so every worker process reads the same counts, and its
+authentication backend rejects a locked account. Axes applies one failure limit to every lockout
 parameter, so the higher per-address limit against password spraying is kept
 here, in AddressFailure and AddressLock rows.
 """

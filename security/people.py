@@ -33,7 +33,7 @@ def resettable_members(school) -> QuerySet[Membership]:
 
 
 def access_resettable_member(request: HttpRequest, school_id: int, membership_id: int) -> Membership:
-    """Return a tutor's or ECT's membership at a school the requester oversees, or answer 404.
+    """Return a tutor's or ECT's membership at a school the requester oversees, or raise Http404.
 
     A person who is also a head teacher, induction lead or AB administrator
     anywhere is left out, so no one can take over an account with more reach.

@@ -1,6 +1,7 @@
 import re
 
-UK_MOBILE = re.compile(r"^(?:\+44|0044|0)(7\d{9})$")
+# The trunk 0 may follow the country code, as in "+44 (0)7700 900123".
+UK_MOBILE = re.compile(r"^(?:(?:\+44|0044)0?|0)(7\d{9})$")
 
 
 def normalise_uk_mobile(value: str) -> str | None:

@@ -1,7 +1,7 @@
-"""Account recovery: send reset links to whoever owns a username, email address or mobile number.
+"""Account recovery: send reset links to the owner of a username, email address or mobile number.
 
-The caller shows the same answer whether or not anything matched, so these
-functions never tell it which accounts exist.
+The caller shows the same page whether or not anything matched, so these
+functions never return which accounts exist.
 """
 
 from __future__ import annotations
@@ -72,8 +72,8 @@ def request_recovery(method: str, value: str, *, ip_address: str | None, now: da
     """Send reset links for the accounts matching `value`; return how many accounts were sent one.
 
     Raises TooManyRequests when the address is over its hourly limit. An
-    account over its own limit is skipped without a word, so that the answer
-    does not reveal it.
+    account over its own limit is skipped silently, so that the response does
+    not reveal that it exists.
     """
     now = now or timezone.now()
     check_address_rate(ip_address, now=now)

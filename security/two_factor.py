@@ -1,7 +1,7 @@
 """Two-factor sign-in: codes sent by email or text, checked against a CodeDevice.
 
 After a correct password, a person with two-factor sign-in switched on is not
-signed in yet: the session holds a pending sign-in until they enter the code.
+signed in yet: the session stores a pending sign-in until they enter the code.
 """
 
 from __future__ import annotations

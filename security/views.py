@@ -44,7 +44,6 @@ RECOVERY_FORMS = {"username": RecoverByUsernameForm, "email": RecoverByEmailForm
 def recover(request: HttpRequest) -> HttpResponse:
     method = request.GET.get("by", "")
     forms = {name: form_class() for name, form_class in RECOVERY_FORMS.items()}
-    status = 200
 
     if request.method == "POST" and method in RECOVERY_FORMS:
         form = RECOVERY_FORMS[method](data=request.POST)
@@ -54,7 +53,7 @@ def recover(request: HttpRequest) -> HttpResponse:
             try:
                 recovery.request_recovery(method, value, ip_address=client_ip(request))
             except recovery.TooManyRequests as error:
-                logger.warning("Account recovery refused for address %s: too many requests", client_ip(request))
+                logger.warning("Account recovery rejected for address %s: rate limit reached", client_ip(request))
                 return render(
                     request,
                     "security/recover_too_many.html",
@@ -63,7 +62,7 @@ def recover(request: HttpRequest) -> HttpResponse:
                 )
             return redirect("security:recover_sent")
 
-    return render(request, "security/recover.html", {"forms": forms}, status=status)
+    return render(request, "security/recover.html", {"forms": forms})
 
 
 @allow(public=True)
@@ -178,7 +177,9 @@ def login_details(request: HttpRequest) -> HttpResponse:
     user = request.user
     profile = two_factor.profile_for(user)
     form = LoginDetailsForm(
+        user,
         data=request.POST or None,
+        two_factor_on=profile.two_factor_on,
         initial={"email": user.email, "mobile": user.mobile, "two_factor": profile.two_factor},
     )
     if request.method == "POST" and form.is_valid():

@@ -24,17 +24,19 @@ def open_dashboard(page, username: str, password: str) -> None:
 
 def continue_page(page) -> None:
     page.get_by_role("button", name="Save and continue").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
 
 
 def sign_current_form(page) -> None:
     page.get_by_label("I confirm I am signing").check()
     page.get_by_role("button", name="Confirm and sign").click()
-    assert "You have signed this" in page.locator(".govuk-notification-banner").inner_text()
+    assert "You have signed this" in page.locator(".govuk-notification-banner--success").inner_text()
     assert_accessible(page)
 
 
 def banner_text(page) -> str:
-    return page.locator(".govuk-notification-banner").first.inner_text()
+    return page.locator(".govuk-notification-banner--success").inner_text()
 
 
 def test_progress_review_and_final_assessment_journey(page, new_page, home, password):
@@ -106,10 +108,12 @@ def test_progress_review_and_final_assessment_journey(page, new_page, home, pass
     ect.get_by_label("Your comments").fill("The mentor meetings have helped me most.")
     ect.get_by_role("button", name="Save comments").click()
     assert "Your comments are saved." in banner_text(ect)
+    assert_accessible(ect)
     sign_current_form(ect)
 
     # The tutor signs, and the review goes to the AB.
     tutor.goto(f"/forms/reports/{review.pk}/")
+    assert_accessible(tutor)
     sign_current_form(tutor)
     assert "Sent to the appropriate body" in tutor.locator("#form-stage").inner_text()
 
@@ -119,6 +123,7 @@ def test_progress_review_and_final_assessment_journey(page, new_page, home, pass
     assert ect_name in ab.locator("#received-forms").inner_text()
     assert_accessible(ab)
     ab.get_by_role("link", name=f"Progress review for {ect_name}").click()
+    assert_accessible(ab)
     assert "The mentor meetings have helped me most." in ab.locator("#ect-comments").inner_text()
     ab.get_by_label("Appropriate body's note").fill("Good evidence; no action needed.")
     ab.get_by_role("button", name="Save note").click()
@@ -127,8 +132,11 @@ def test_progress_review_and_final_assessment_journey(page, new_page, home, pass
 
     # The final assessment: the tutor completes it.
     tutor.goto("/")
+    assert_accessible(tutor)
     tutor.get_by_role("link", name=f"Formal assessment for {ect_name}").first.click()
+    assert_accessible(tutor)
     tutor.get_by_role("link", name="Start filling in").click()
+    assert_accessible(tutor)
     tutor.get_by_label("Yes").check()
     continue_page(tutor)
     tutor.get_by_label("Days served in this period").fill("45")
@@ -145,20 +153,25 @@ def test_progress_review_and_final_assessment_journey(page, new_page, home, pass
     continue_page(tutor)
     tutor.get_by_role("button", name="I have completed my part and it is ready for the ECT").click()
     assert f"The form is with {ect_name}" in banner_text(tutor)
+    assert_accessible(tutor)
 
     # The ECT, the tutor and the head teacher sign in turn.
     ect.goto(f"/forms/reports/{final.pk}/")
+    assert_accessible(ect)
     sign_current_form(ect)
     tutor.goto(f"/forms/reports/{final.pk}/")
+    assert_accessible(tutor)
     sign_current_form(tutor)
     head = new_page()
     open_dashboard(head, home.user(Role.HEAD_TEACHER).username, password)
     head.get_by_role("link", name="Read the formal assessment").click()
+    assert_accessible(head)
     sign_current_form(head)
     assert "Sent to the appropriate body" in head.locator("#form-stage").inner_text()
 
     # The AB records a pass.
     ab.goto("/")
+    assert_accessible(ab)
     ab.get_by_role("link", name=f"{ect_name}, {home.school.name}").first.click()
     assert "20 working days" in ab.locator("#outcome-deadline").inner_text()
     assert_accessible(ab)

@@ -5,14 +5,19 @@ from datetime import date, timedelta
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from pypdf import PdfReader
 
 from accounts.models import Membership, Role
+from ects import services
 from ects.models import ECT, ECTChange
 from messaging.models import OutboxEmail
+from schedule.models import Report
 from signatures.services import signatures_of
 from tests.ects import helpers
-from tests.factories import ECTFactory
+from tests.factories import ECTFactory, UserFactory
+from tests.schedule.samples import academic_year
+from tests.schedule.samples import report as sample_report
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +41,14 @@ def test_wizard_saves_every_step(home, trs_server):
     assert ect.postcode == "NB1 2CD"
     assert ect.training_institution_name == "Northby College"
     assert ect.is_trs_verified
-    assert set(ect.completed_steps) == {"induction-type", "teacher-record", "contract", "training", "address", "programme"}
+    assert set(ect.completed_steps) == {
+        "induction-type",
+        "teacher-record",
+        "contract",
+        "training",
+        "address",
+        "programme",
+    }
 
 
 def test_trs_outage_keeps_draft(home, trs_server):
@@ -119,7 +131,9 @@ def test_start_before_qts_rejected_on_training(home, trs_server):
 
     after_start = ect.induction_start_date + timedelta(days=1)
 
-    response = client.post(f"/ects/register/{ect_id}/training/", helpers.training(**helpers.date_fields("qts_date", after_start)))
+    response = client.post(
+        f"/ects/register/{ect_id}/training/", helpers.training(**helpers.date_fields("qts_date", after_start))
+    )
 
     assert response.status_code == 200
     assert "qts_date" in response.context["form"].errors
@@ -198,6 +212,7 @@ def test_full_registration_to_authorisation(home, trs_server):
     invite = OutboxEmail.objects.get(to="sam.rivers@example.org")
     assert "/account/set-password/" in invite.body
     assert ect.changes.filter(event="Induction authorised by the appropriate body.").exists()
+    assert signatures_of(ect).count() == 1
 
 
 def submitted_and_signed(home) -> ECT:
@@ -362,8 +377,13 @@ def test_previous_school_add_and_remove(home):
 def test_ect_list_search_filter_sort(home):
     tutor2 = home.second_tutor.user
     for number in range(30):
-        ECTFactory(school=home.school, first_name=f"Person{number:02d}", last_name="Zed", tutor=tutor2,
-                   trn=f"{5000000 + number}")
+        ECTFactory(
+            school=home.school,
+            first_name=f"Person{number:02d}",
+            last_name="Zed",
+            tutor=tutor2,
+            trn=f"{5000000 + number}",
+        )
     client = client_for(home.user(Role.TUTOR))
 
     first_page = client.get("/ects/", {"tutor": tutor2.pk})
@@ -392,3 +412,69 @@ def test_dashboard_offers_continue(home, trs_server):
 
     assert "Continue registration" in page
     assert f"/ects/register/{ect.pk}/teacher-record/" in page
+
+
+def test_lead_sends_ect_reset_link(home):
+    response = client_for(home.user(Role.INDUCTION_LEAD)).post(f"/ects/{home.ect.pk}/reset-password/")
+
+    assert response.status_code == 302
+    email = OutboxEmail.objects.get(to=home.ect.user.email)
+    assert "/account/set-password/" in email.body
+    assert home.ect.changes.filter(event="Password reset link sent to the ECT.").exists()
+
+
+def test_tutor_cannot_reset_ect_password(home):
+    response = client_for(home.user(Role.TUTOR)).post(f"/ects/{home.ect.pk}/reset-password/")
+
+    assert response.status_code == 403
+
+
+def test_tutor_resends_login_details(home):
+    response = client_for(home.user(Role.TUTOR)).post(f"/ects/{home.ect.pk}/resend-login/")
+
+    assert response.status_code == 302
+    email = OutboxEmail.objects.get(to=home.ect.user.email)
+    assert f"Your username is: {home.ect.user.username}" in email.body
+
+
+def test_authorise_reuses_left_ect_account(home, trs_server):
+    ect = submitted_and_signed(home)
+    former_ect = UserFactory(email=ect.email)
+    earlier = ECTFactory(school=home.school, status=ECT.Status.LEFT, user=former_ect, trn="1234000")
+    officer = client_for(home.user(Role.AB_ADMIN))
+    officer.post(f"/ects/{ect.pk}/registration/trs-check/")
+
+    response = officer.post(
+        f"/ects/{ect.pk}/registration/authorise/", helpers.date_fields("induction_start_date", helpers.start_date())
+    )
+
+    assert response.status_code == 302
+    ect.refresh_from_db()
+    earlier.refresh_from_db()
+    assert ect.user == former_ect
+    assert earlier.user is None
+
+
+def test_authorisation_schedules_first_report(home, trs_server):
+    ect = submitted_and_signed(home)
+    academic_year(home)
+    officer = home.user(Role.AB_ADMIN)
+    client_for(officer).post(f"/ects/{ect.pk}/registration/trs-check/")
+    ect.refresh_from_db()
+
+    services.authorise_registration(ect, by=officer, induction_start_date=date(2025, 9, 1))
+
+    report = ect.reports.get()
+    assert report.type == Report.Type.PROGRESS_REVIEW
+    assert report.period_start == date(2025, 9, 1)
+    signature = signatures_of(ect, include_withdrawn=True).get()
+    assert signature.withdrawn_reason == "The appropriate body authorised a different induction start date."
+
+
+def test_overview_lists_reports(home):
+    report = sample_report(home)
+
+    page = client_for(home.user(Role.TUTOR)).get(f"/ects/{home.ect.pk}/").content.decode()
+
+    assert "P: Progress review" in page
+    assert reverse("reviews:form", args=[report.pk]) in page

@@ -42,7 +42,9 @@ def test_date_of_birth_age_range(date_of_birth, valid):
 def test_start_before_qts_rejected():
     errors = rules.induction_start_errors(date(2026, 7, 1), date(2026, 7, 10), TODAY)
 
-    assert errors == ["The induction start date must be on or after the QTS award date, 10 July 2026. Check both dates."]
+    assert errors == [
+        "The induction start date must be on or after the QTS award date, 10 July 2026. Check both dates."
+    ]
 
 
 def test_start_on_qts_date_accepted():

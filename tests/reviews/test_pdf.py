@@ -32,12 +32,12 @@ def pdf_text(data: bytes) -> str:
 
 
 def flip_byte_in_page_text(data: bytes) -> bytes:
-    """Return a copy with one byte changed inside the first page's content stream."""
-    match = re.search(rb"/Length (\d+)[^>]*>>\s*stream\r?\n", data)
-    assert match is not None
-    position = match.end() + int(match.group(1)) // 2
+    """Return a copy with one byte of the page text changed: one glyph of a shown string becomes another."""
+    glyphs = list(re.finditer(rb"<00[0-9a-f]{2}>", data))
+    assert len(glyphs) > 20, "expected uncompressed page text in the PDF"
+    position = glyphs[20].end() - 2
     changed = bytearray(data)
-    changed[position] ^= 0x01
+    changed[position] = ord("1") if changed[position] != ord("1") else ord("2")
     return bytes(changed)
 
 
@@ -70,9 +70,14 @@ def test_verify_accepts_issued_pdf(signed_assessment, home):
 def test_verify_rejects_changed_text_byte(signed_assessment, home):
     data = render_form_pdf(signed_assessment, issued_to=home.user(Role.TUTOR))
 
-    result = verify_pdf(flip_byte_in_page_text(data))
+    changed = flip_byte_in_page_text(data)
 
+    result = verify_pdf(changed)
+
+    assert pdf_text(changed) != pdf_text(data)
     assert not result.genuine
+    assert result.form == signed_assessment
+    assert any("not byte for byte a copy" in problem for problem in result.problems)
 
 
 def test_verify_rejects_changed_digest(signed_assessment, home):

@@ -231,3 +231,40 @@ def test_ab_list_filters_by_school_and_type(home):
 
 def test_every_form_type_has_answers_for_each_page():
     assert set(COMPLETE_ANSWERS) == set(Report.Type)
+
+
+def test_support_plan_uploaded_as_document(home, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reviews import question_sets
+
+    settings.MEDIA_ROOT = tmp_path
+    question_sets.set_support_plan_as_document(home.appropriate_body, "P", as_document=True, by=home.user(Role.AB_ADMIN))
+    report = ReportFactory(ect=home.ect)
+    form = completed_form(report, home.user(Role.TUTOR))
+    form, _ = services.save_answers(form, answers={"on_track": "not_on_track"}, base_version=form.version,
+                                    by=home.user(Role.TUTOR))
+    tutor = client_for(home, Role.TUTOR)
+    url = reverse("reviews:step", args=[report.pk, "support"])
+
+    missing = tutor.post(url, {"version": form.version})
+    not_a_plan = tutor.post(url, {"version": form.version,
+                                  "support_plan_document": SimpleUploadedFile("plan.pdf", b"MZ not a pdf")})
+    uploaded = tutor.post(url, {"version": form.version,
+                                "support_plan_document": SimpleUploadedFile("plan.pdf", b"%PDF-1.7 plan")})
+
+    assert "Upload the support plan, because the ECT is not on track" in missing.content.decode()
+    assert "must be a PDF or a Word (.docx) file" in not_a_plan.content.decode()
+    assert uploaded.status_code == 302
+    form.refresh_from_db()
+    assert form.answers["support_plan_document"].startswith("plan.pdf (SHA-256 ")
+    assert steps_incomplete(form) == []
+    download = client_for(home, Role.ECT).get(reverse("reviews:support_plan", args=[report.pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.7 plan"
+    assert "attachment" in download["Content-Disposition"]
+
+
+def steps_incomplete(form):
+    from reviews.steps import step_errors
+
+    return [step.key for step, _ in step_errors(form)]

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 import time_machine
@@ -178,3 +178,13 @@ def test_spraying_counts_only_last_30_minutes(client, home, password):
 
     assert response.status_code == 302
     assert not AddressLock.objects.exists()
+
+
+def test_lock_time_shown_in_london_time(client, home, password):
+    username = home.user(Role.TUTOR).username
+    with time_machine.travel(datetime(2026, 7, 1, 10, 0, tzinfo=timezone.utc), tick=False):
+        fail_times(client, username, 5)
+
+        response = sign_in(client, username, password)
+
+    assert "You can try again from 11:30am on 1 July 2026" in error_text(response)

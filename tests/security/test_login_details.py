@@ -26,11 +26,14 @@ def test_page_shows_username_and_details(client, home):
     assert reverse("security:security_information") in response.text
 
 
-def test_mobile_saved_in_standard_form(client, home):
+def test_mobile_saved_in_standard_form(client, home, password):
     user = home.user(Role.TUTOR)
     client.force_login(user)
 
-    client.post(reverse("security:login_details"), {"email": user.email, "mobile": "07700 900 123", "two_factor": ""})
+    client.post(
+        reverse("security:login_details"),
+        {"email": user.email, "mobile": "07700 900 123", "two_factor": "", "current_password": password},
+    )
 
     user.refresh_from_db()
     assert user.mobile == "+447700900123"
@@ -50,6 +53,21 @@ def test_invalid_details_explained_and_kept(client, home):
     assert 'value="0123"' in response.text
     user.refresh_from_db()
     assert user.email.endswith("@example.org")
+
+
+def test_email_change_needs_current_password(client, home):
+    user = home.user(Role.TUTOR)
+    client.force_login(user)
+
+    response = client.post(
+        reverse("security:login_details"),
+        {"email": "taken-over@example.org", "mobile": "", "two_factor": "", "current_password": "wrong"},
+    )
+
+    assert "Enter your current password to change your email address" in error_text(response)
+    assert 'value="taken-over@example.org"' in response.text
+    user.refresh_from_db()
+    assert user.email != "taken-over@example.org"
 
 
 def test_change_password_needs_current_password(client, home):

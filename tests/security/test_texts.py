@@ -19,7 +19,7 @@ SECRET = "66666666-7777-8888-9999-000000000000"
 
 
 class StandInNotify(BaseHTTPRequestHandler):
-    """Answers POST /v2/notifications/sms as Notify does, or with the status the test sets."""
+    """Responds to POST /v2/notifications/sms as Notify does, or with the status the test sets."""
 
     requests: list = []
     status = 201
@@ -33,7 +33,7 @@ class StandInNotify(BaseHTTPRequestHandler):
         if self.status == 201:
             answer = {"id": "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "reference": body.get("reference")}
         else:
-            answer = {"status_code": self.status, "errors": [{"error": "BadRequestError", "message": "Not a UK mobile number"}]}
+            answer = {"status_code": self.status, "errors": [{"error": "BadRequestError", "message": "Stand-in rejected the request"}]}
         self.wfile.write(json.dumps(answer).encode())
 
     def log_message(self, *args):
@@ -88,7 +88,7 @@ def test_notify_error_marks_text_failed(notify, django_capture_on_commit_callbac
 
     text.refresh_from_db()
     assert text.status == TextMessage.Status.FAILED
-    assert "Not a UK mobile number" in text.last_error
+    assert "Stand-in rejected the request" in text.last_error
 
 
 def test_outbox_page_only_with_debug(settings):
@@ -105,3 +105,37 @@ def test_outbox_page_only_with_debug(settings):
     assert "654321 is your code" in shown.content.decode()
     with pytest.raises(views.Http404):
         views.text_outbox(request)
+
+
+def test_notify_email_backend_delivers(notify, settings, home):
+    from django.core.mail import EmailMessage
+
+    from security.notify_email import NotifyEmailBackend
+
+    settings.NOTIFY_EMAIL_TEMPLATE_ID = "87654321-1234-1234-1234-123456789012"
+    message = EmailMessage(subject="Your code", body="123456", to=["tutor@example.org"])
+
+    sent = NotifyEmailBackend().send_messages([message])
+
+    assert sent == 1
+    request = notify.requests[0]
+    assert request["path"] == "/v2/notifications/email"
+    assert request["body"]["email_address"] == "tutor@example.org"
+    assert request["body"]["template_id"] == "87654321-1234-1234-1234-123456789012"
+    assert request["body"]["personalisation"] == {"subject": "Your code", "body": "123456"}
+
+
+def test_notify_email_error_leaves_outbox_email_queued(notify, settings, django_capture_on_commit_callbacks):
+    from messaging.models import OutboxEmail
+    from messaging.outbox import queue_email
+
+    settings.NOTIFY_EMAIL_TEMPLATE_ID = "87654321-1234-1234-1234-123456789012"
+    settings.EMAIL_BACKEND = "security.notify_email.NotifyEmailBackend"
+    notify.status = 400
+    with django_capture_on_commit_callbacks(execute=True):
+        email = queue_email(to="tutor@example.org", subject="Your code", body="123456")
+
+    email.refresh_from_db()
+    assert email.status == OutboxEmail.Status.QUEUED
+    assert email.attempts == 1
+    assert "Stand-in rejected the request" in email.last_error

@@ -209,12 +209,15 @@ def test_text_choice_in_login_details_needs_mobile(client, home):
     assert "Enter a mobile number to get sign-in codes by text message" in error_text(response)
 
 
-def test_switch_off_in_login_details(client, tutor, password):
+def test_switch_off_needs_current_password(client, tutor, password):
     client.force_login(tutor)
+    url = reverse("security:login_details")
 
-    client.post(reverse("security:login_details"), {"email": tutor.email, "mobile": "", "two_factor": ""})
+    refused = client.post(url, {"email": tutor.email, "mobile": "", "two_factor": ""})
+    client.post(url, {"email": tutor.email, "mobile": "", "two_factor": "", "current_password": password})
     client.logout()
 
+    assert "Enter your current password" in error_text(refused)
     assert sign_in(client, tutor.username, password).url == reverse("dashboard")
 
 

@@ -6,10 +6,11 @@ from django.db import transaction
 
 from accounts.models import Membership, Role, User
 from ectm import demo_data
+from ects.demo import seed_registrations
 from ects.models import ECT
 from organisations.models import AppropriateBody, School
-from schedule.demo import seed_schedule
 from reviews import demo as reviews_demo
+from schedule.demo import seed_schedule
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +90,7 @@ def seed() -> None:
             },
         )
 
+    seed_registrations()
     seed_schedule(appropriate_body)
     reviews_demo.seed(demo_data.APPROPRIATE_BODY["name"])
 

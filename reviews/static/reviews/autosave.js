@@ -46,9 +46,16 @@ if (container && form && status) {
     saving = true;
     dirty = false;
     try {
+      // Files go with the save buttons only, not with every automatic save.
+      const body = new FormData(form);
+      for (const [name, value] of [...body.entries()]) {
+        if (value instanceof File) {
+          body.delete(name);
+        }
+      }
       const response = await fetch(container.dataset.autosaveUrl, {
         method: "POST",
-        body: new FormData(form),
+        body,
         credentials: "same-origin",
         headers: { Accept: "application/json" },
       });
