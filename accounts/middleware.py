@@ -1,16 +1,23 @@
+from django.db.models import Q
+
 from accounts.models import Membership
+from organisations.models import School
 
 ACTIVE_MEMBERSHIP_SESSION_KEY = "active_membership_id"
 
 
 def active_membership(request) -> Membership | None:
     """Return the membership the person is acting under: the one chosen in the
-    header switcher, or else their first active one."""
+    header switcher, or else their first active one.
+
+    A role at a school counts only once the school's AB has approved it.
+    """
     if not request.user.is_authenticated:
         return None
     memberships = list(
         Membership.objects.active()
         .filter(user=request.user)
+        .filter(Q(school__isnull=True) | Q(school__status=School.Status.APPROVED))
         .select_related("school", "appropriate_body")
         .order_by("pk")
     )

@@ -20,7 +20,12 @@ DASHBOARD_TEMPLATES = {
 def dashboard(request: HttpRequest) -> HttpResponse:
     membership = request.membership
     if membership is None:
-        return render(request, "dashboard/no_role.html")
+        waiting = School.objects.filter(
+            memberships__user=request.user,
+            memberships__is_active=True,
+            status__in=[School.Status.PENDING, School.Status.REJECTED],
+        ).distinct()
+        return render(request, "dashboard/no_role.html", {"waiting_schools": waiting})
 
     context = {}
     if membership.role == Role.AB_ADMIN:

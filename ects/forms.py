@@ -258,6 +258,10 @@ class ContractStepForm(ContractFieldsMixin, TutorFieldsMixin, ECTForm):
         return cleaned
 
 
+# Statuses in which induction has begun, so days served have been counted.
+INDUCTION_STARTED = {ECT.Status.IN_PROGRESS, ECT.Status.LEFT, ECT.Status.PASSED, ECT.Status.FAILED}
+
+
 class ContractEditForm(ContractFieldsMixin, ECTForm):
     class Meta:
         model = ECT
@@ -266,6 +270,16 @@ class ContractEditForm(ContractFieldsMixin, ECTForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_contract_fields()
+        if self.instance.status in INDUCTION_STARTED:
+            # Days per week here applies from the induction start date, so
+            # changing it would recount every term already served. A change
+            # from a given date is recorded on the induction schedule instead.
+            field = self.fields["days_per_week"]
+            field.disabled = True
+            field.help_text = (
+                "Days per week at the start of induction. To record a change from a date, "
+                "use \"Record a change of days per week\" on the induction schedule."
+            )
 
 
 class TutorMentorForm(TutorFieldsMixin, ECTForm):

@@ -171,7 +171,7 @@ def schedule_summary(ect: ECT, as_at: date | None = None) -> ScheduleSummary:
 def days_for_period(ect: ECT, start: date, end: date) -> engine.PeriodDays | None:
     """Count an ECT's days served and days absent from `start` to `end`, both included.
 
-    `.served` and `.absent` are whole days; `.served_exact` and `.absent_exact`
+    `.served` and `.absent` are whole days, and `.served_exact` and `.absent_exact`
     keep the fractions. None before the induction has a start date.
     """
     induction = induction_for(ect)

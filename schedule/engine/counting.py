@@ -32,7 +32,7 @@ class DayWeights:
 
 
 class ServiceCounter:
-    """Weighs ranges of working-day indexes for one ECT on one calendar."""
+    """Weights of working-day index ranges for one ECT on one calendar: employment, contract and absence."""
 
     def __init__(self, calendar: Calendar, induction: Induction):
         self.calendar = calendar
@@ -84,11 +84,7 @@ class ServiceCounter:
     def period_days(self, first: int, stop: int) -> PeriodDays:
         served = self.weigh(first, stop)
         absent_units = sum(weights.day_units for _, weights in self.absence_in(first, stop))
-        return PeriodDays(
-            working_days=served.working_days,
-            served_exact=served.days,
-            absent_exact=Fraction(absent_units, TENTHS_PER_FULL_WEEK),
-        )
+        return PeriodDays(served.working_days, served.day_units, absent_units)
 
 
 def days_for_period(calendar: Calendar, induction: Induction, start: date, end: date) -> PeriodDays:

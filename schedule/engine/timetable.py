@@ -180,7 +180,7 @@ def _plan(calendar: Calendar, induction: Induction, counter: ServiceCounter) -> 
             if stop < natural_stop and reports and reports[-1].type == ReportType.PROGRESS_REVIEW:
                 period_start = reports.pop().period_start
             reports.append(
-                PlannedReport(ReportType.ASSESSMENT, period_start, period_end, part + 1, Fraction(cumulative, fte_term))
+                PlannedReport(ReportType.ASSESSMENT, period_start, period_end, part + 1, cumulative, fte_term)
             )
             full_periods_since_assessment = 0
             part_base = target
@@ -190,12 +190,12 @@ def _plan(calendar: Calendar, induction: Induction, counter: ServiceCounter) -> 
                 break
         elif not leaving:
             reports.append(
-                PlannedReport(ReportType.PROGRESS_REVIEW, period_start, period_end, None, Fraction(cumulative, fte_term))
+                PlannedReport(ReportType.PROGRESS_REVIEW, period_start, period_end, None, cumulative, fte_term)
             )
         elif full_periods_since_assessment >= 1:
             reports.append(
                 PlannedReport(
-                    ReportType.INTERIM_ASSESSMENT, period_start, period_end, None, Fraction(cumulative, fte_term)
+                    ReportType.INTERIM_ASSESSMENT, period_start, period_end, None, cumulative, fte_term
                 )
             )
         if leaving:
@@ -237,9 +237,10 @@ def compute_schedule(calendar: Calendar, induction: Induction, as_at: date) -> S
             terms.append(
                 TermService(
                     term=calendar.terms[term_index],
-                    days=PeriodDays(weights.working_days, weights.days, Fraction(absent_units, TENTHS_PER_FULL_WEEK)),
-                    calendar_terms=weights.calendar_terms,
-                    fte=weights.fte,
+                    days=PeriodDays(weights.working_days, weights.day_units, absent_units),
+                    calendar_units=weights.calendar_units,
+                    fte_units=weights.fte_units,
+                    term_lcm=calendar.term_lcm,
                 )
             )
     if served.working_days and not continuous:

@@ -147,13 +147,22 @@ class Induction:
 class PeriodDays:
     """Days served and days absent in a period, exact and rounded for people.
 
-    Days served include the days absent, as schools report them; both are
-    scaled by days per week ÷ 5.
+    Days served include the days absent, as schools report them. Both are
+    scaled by days per week ÷ 5 and stored in fiftieths of a day, so no
+    Fraction is built unless asked for.
     """
 
     working_days: int
-    served_exact: Fraction
-    absent_exact: Fraction
+    served_fiftieths: int
+    absent_fiftieths: int
+
+    @property
+    def served_exact(self) -> Fraction:
+        return Fraction(self.served_fiftieths, TENTHS_PER_FULL_WEEK)
+
+    @property
+    def absent_exact(self) -> Fraction:
+        return Fraction(self.absent_fiftieths, TENTHS_PER_FULL_WEEK)
 
     @property
     def served(self) -> int:
@@ -166,12 +175,22 @@ class PeriodDays:
 
 @dataclass(frozen=True)
 class TermService:
-    """One calendar term of an ECT's employment."""
+    """One calendar term of an ECT's employment, with weights in the calendar's units."""
 
     term: Term
     days: PeriodDays
-    calendar_terms: Fraction
-    fte: Fraction
+    calendar_units: int
+    fte_units: int
+    # A calendar term is term_lcm calendar units and 50 × term_lcm FTE units.
+    term_lcm: int
+
+    @property
+    def calendar_terms(self) -> Fraction:
+        return Fraction(self.calendar_units, self.term_lcm)
+
+    @property
+    def fte(self) -> Fraction:
+        return Fraction(self.fte_units, TENTHS_PER_FULL_WEEK * self.term_lcm)
 
 
 @dataclass(frozen=True)
@@ -181,8 +200,14 @@ class PlannedReport:
     period_end: date
     # 1 for the first formal assessment, 2 for the final one; None otherwise.
     assessment_number: int | None
-    # FTE terms at the end of the period, earlier service included.
-    fte_at_end: Fraction
+    # FTE terms at the end of the period, earlier service included, as
+    # fte_units over fte_term (an int, or a Fraction for odd earlier service).
+    fte_units: int | Fraction
+    fte_term: int
+
+    @property
+    def fte_at_end(self) -> Fraction:
+        return Fraction(self.fte_units) / self.fte_term
 
 
 @dataclass(frozen=True)

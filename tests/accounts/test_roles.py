@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Membership, Role
+from organisations.models import School
 from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,14 @@ def test_no_role_page_for_person_without_membership(client, home):
     response = client.get(reverse("dashboard"))
 
     assert "You have no current role" in response.text
+
+
+def test_pending_school_gives_no_role(client, home):
+    School.objects.filter(pk=home.school.pk).update(status=School.Status.PENDING)
+    client.force_login(home.user(Role.HEAD_TEACHER))
+
+    dashboard = client.get(reverse("dashboard"))
+    staff = client.get(reverse("organisations:staff_list", kwargs={"school_id": home.school.pk}))
+
+    assert "Your school is not approved yet" in dashboard.text
+    assert staff.status_code == 403

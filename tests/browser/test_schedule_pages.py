@@ -72,6 +72,11 @@ def test_report_rules_and_absence_pages_accessible(page, home, password):
     assert "Enter the first day of absence" in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
 
+    page.goto(f"/schedule/ects/{home.ect.pk}/contract-changes/add/")
+    page.get_by_role("button", name="Record change").click()
+    assert "Enter the days per week" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+
 
 def test_ect_sees_own_schedule(page, home, password):
     load_term_dates(home.appropriate_body)

@@ -478,3 +478,26 @@ def test_overview_lists_reports(home):
 
     assert "P: Progress review" in page
     assert reverse("reviews:form", args=[report.pk]) in page
+
+
+def test_started_induction_keeps_days_per_week(home):
+    ect = home.ect
+    ect.year_groups = ["year_3"]
+    ect.subjects_taught = ["english"]
+    ect.save()
+    data = {
+        **helpers.date_fields("induction_start_date", ect.induction_start_date),
+        "year_groups": ["year_3"],
+        "subjects_taught": ["english"],
+        "days_per_week": "2.5",
+        "contract_type": "temporary",
+    }
+
+    page = client_for(home.user(Role.TUTOR)).get(f"/ects/{ect.pk}/contract/").content.decode()
+    response = client_for(home.user(Role.TUTOR)).post(f"/ects/{ect.pk}/contract/", data)
+
+    assert "Record a change of days per week" in page
+    assert response.status_code == 302
+    ect.refresh_from_db()
+    assert ect.days_per_week == 5
+    assert ect.contract_type == "temporary"
