@@ -36,6 +36,12 @@ class Role(models.TextChoices):
     ECT = "ect", "ECT"
 
 
+def role_in_sentence(label: str) -> str:
+    """Return a role's label for use inside a sentence: "head teacher", but "ECT" and "AB administrator"."""
+    first_word = label.split(" ", 1)[0]
+    return label if first_word.isupper() else label[:1].lower() + label[1:]
+
+
 SCHOOL_ROLES = frozenset({Role.HEAD_TEACHER, Role.INDUCTION_LEAD, Role.TUTOR, Role.ECT})
 SCHOOL_STAFF_ROLES = frozenset({Role.HEAD_TEACHER, Role.INDUCTION_LEAD, Role.TUTOR})
 

@@ -7,16 +7,7 @@ from reviews.models import Outcome, Question
 from signatures.forms import SignForm
 
 
-class RoleLabelMixin:
-    """Keep a role written in capitals, like "ECT", in capitals in the signature label."""
-
-    def __init__(self, *args, signer_name: str, role_label: str, what: str, **kwargs):
-        super().__init__(*args, signer_name=signer_name, role_label=role_label, what=what, **kwargs)
-        role_text = role_label if role_label.isupper() else role_label.lower()
-        self.fields["confirm"].label = f"I confirm I am signing {what} as {signer_name}, {role_text}"
-
-
-class FormSignForm(RoleLabelMixin, SignForm):
+class FormSignForm(SignForm):
     """The signature tick, with the version of the form the signer read."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -26,7 +17,7 @@ class SendForm(GovForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class BulkSignForm(RoleLabelMixin, SignForm):
+class BulkSignForm(SignForm):
     """Sign several forms at once: one tick, then a separate signature on each form."""
 
     reports = forms.TypedMultipleChoiceField(coerce=int, widget=forms.MultipleHiddenInput)

@@ -6,12 +6,14 @@ from decimal import Decimal
 
 import holidays
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Membership, Role, User
 from ects.models import ECT
 from reviews.models import Outcome, ReportForm
 from reviews.services import WorkflowError, email_about_form
-from schedule.models import Report
+from schedule import services as schedule_services
+from schedule.models import Extension, Report
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +105,16 @@ def record_outcome(*, ect: ECT, decision: str, extension_terms: Decimal | None, 
     elif decision == Outcome.Decision.FAIL:
         ect.status = ECT.Status.FAILED
     ect.save(update_fields=["status", "updated_at"])
+    if decision == Outcome.Decision.EXTENSION:
+        # The extension adds FTE terms to the schedule, which moves the final
+        # assessment to the term in which the longer induction ends.
+        Extension.objects.create(
+            ect=ect,
+            fte_terms=extension_terms,
+            decided_on=timezone.localdate(),
+            reason="Recorded by the appropriate body as the outcome of the final assessment.",
+        )
+        schedule_services.create_next_report(ect)
     logger.info("Outcome %s (%s) recorded for ECT %s by user %s", outcome.pk, decision, ect.pk, by.pk)
 
     recipients = {ect.email or (ect.user.email if ect.user else "")}

@@ -243,7 +243,9 @@ def create_next_report(ect: ECT, as_at: date | None = None) -> Report | None:
     if open_report is not None:
         return open_report
     last = reports[-1] if reports else None
-    if ect.status in ENDED_STATUSES or (last is not None and last.is_final_assessment):
+    # An extension decided at or after the final assessment reopens the timetable.
+    extended = last is not None and ect.extensions.filter(decided_on__gte=last.period_start).exists()
+    if ect.status in ENDED_STATUSES or (last is not None and last.is_final_assessment and not extended):
         return None
     if last is not None and last.type == Report.Type.INTERIM_ASSESSMENT:
         return None

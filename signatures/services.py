@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from accounts.models import Role, User
+from accounts.models import Role, User, role_in_sentence
 from signatures.models import Signature
 
 logger = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ def sign(
     Raises SignatureError if that role already has a current signature on the subject.
     """
     if current_signature(subject, role) is not None:
-        raise SignatureError(f"This has already been signed by the {Role(role).label.lower()}.")
+        raise SignatureError(f"This has already been signed by the {role_in_sentence(Role(role).label)}.")
     signature = Signature.objects.create(
         content_type=ContentType.objects.get_for_model(subject),
         object_id=subject.pk,

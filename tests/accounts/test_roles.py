@@ -82,3 +82,11 @@ def test_pending_school_gives_no_role(client, home):
 
     assert "Your school is not approved yet" in dashboard.text
     assert staff.status_code == 403
+
+
+def test_role_in_sentence_keeps_acronyms():
+    from accounts.models import role_in_sentence
+
+    assert role_in_sentence(Role.HEAD_TEACHER.label) == "head teacher"
+    assert role_in_sentence(Role.ECT.label) == "ECT"
+    assert role_in_sentence(Role.AB_ADMIN.label) == "AB administrator"

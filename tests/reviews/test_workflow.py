@@ -1,4 +1,5 @@
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -247,3 +248,33 @@ def test_days_prefilled_from_schedule(home):
 
     assert int(form.answers["days_served"]) > 60
     assert form.answers["days_absent"] == "0"
+
+
+def test_extension_outcome_extends_schedule(home):
+    from reviews import outcomes
+    from schedule import services as schedule_services
+    from tests.schedule import samples as schedule_samples
+
+    schedule_samples.academic_year(home)
+    final = ReportFactory(
+        ect=home.ect,
+        type=Report.Type.ASSESSMENT,
+        assessment_number=2,
+        period_start=date(2025, 9, 1),
+        period_end=date(2025, 12, 19),
+    )
+    form = sent_form(final, home.user(Role.TUTOR))
+    for role in [Role.ECT, Role.TUTOR, Role.HEAD_TEACHER]:
+        sign_as(form, home, role)
+    final.refresh_from_db()
+    required_before = schedule_services.schedule_summary(home.ect).fte_required
+
+    outcomes.record_outcome(
+        ect=home.ect, decision="extension", extension_terms=Decimal("1.0"), by=home.user(Role.AB_ADMIN)
+    )
+
+    assert home.ect.extensions.get().fte_terms == Decimal("1.0")
+    assert schedule_services.schedule_summary(home.ect).fte_required == required_before + 1
+    later = Report.objects.filter(ect=home.ect, period_start__gt=final.period_end)
+    assert later.count() == 1
+    assert later.get().status == Report.Status.NOT_STARTED
