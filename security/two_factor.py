@@ -63,11 +63,14 @@ def two_factor_required(user: User) -> bool:
 def send_code(user: User, channel: str, *, now: datetime | None = None) -> CodeDevice:
     """Send a new 6-digit code by the channel, which replaces any earlier code.
 
-    Raises ResendTooSoon when the last code went less than a minute ago.
+    Raises ResendTooSoon when the last code went less than a minute ago and is
+    still unused and in date. A used or expired code never blocks a new one,
+    because the person would have no working code to enter.
     """
     now = now or timezone.now()
     device, _ = CodeDevice.objects.get_or_create(user=user, channel=channel, defaults={"name": channel})
-    if device.last_sent_at is not None:
+    code_still_usable = bool(device.token) and device.valid_until is not None and device.valid_until > now
+    if device.last_sent_at is not None and code_still_usable:
         allowed_at = device.last_sent_at + timedelta(seconds=settings.SIGN_IN_CODE_RESEND_SECONDS)
         if now < allowed_at:
             raise ResendTooSoon(allowed_at)
