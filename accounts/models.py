@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
 
+from ectm.text import in_sentence
 from organisations.models import AppropriateBody, School
 
 
@@ -38,8 +39,7 @@ class Role(models.TextChoices):
 
 def role_in_sentence(label: str) -> str:
     """Return a role's label for use inside a sentence: "head teacher", but "ECT" and "AB administrator"."""
-    first_word = label.split(" ", 1)[0]
-    return label if first_word.isupper() else label[:1].lower() + label[1:]
+    return in_sentence(label)
 
 
 SCHOOL_ROLES = frozenset({Role.HEAD_TEACHER, Role.INDUCTION_LEAD, Role.TUTOR, Role.ECT})

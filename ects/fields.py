@@ -7,13 +7,15 @@ from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.core.exceptions import ValidationError
 
+from ectm.text import in_sentence
+
 
 class GovDateField(DateInputField):
     """A GOV.UK date input (day, month, year) whose errors name the date asked for."""
 
     def __init__(self, *, label: str, required: bool = True, **kwargs):
         super().__init__(label=label, required=required, **kwargs)
-        date_name = label[0].lower() + label[1:]
+        date_name = in_sentence(label)
         self.date_name = date_name
         self.error_messages["required"] = f"Enter the {date_name}"
         self.error_messages["incomplete"] = f"Enter the {date_name} as a day, month and year"

@@ -6,7 +6,8 @@ from typing import Iterable
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import timezone
 
 from messaging.models import OutboxEmail
@@ -37,7 +38,8 @@ def queue_templated_email(
 ) -> OutboxEmail | None:
     """Render `email/<template>.txt`, whose first line is the subject, and queue it."""
     context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
-    rendered = render_to_string(f"email/{template}.txt", context).strip()
+    # Plain-text email, so nothing is HTML-escaped: "ECT's" must not become "ECT&#x27;s".
+    rendered = get_template(f"email/{template}.txt").template.render(Context(context, autoescape=False)).strip()
     subject, _, body = rendered.partition("\n")
     return queue_email(to=to, subject=subject.strip(), body=body.strip() + "\n", dedupe_key=dedupe_key)
 

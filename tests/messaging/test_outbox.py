@@ -83,3 +83,17 @@ def test_sent_email_not_sent_again(smtp_server):
 
     assert (sent, failed) == (0, 0)
     assert len(smtp_server.messages) == 1
+
+
+def test_templated_email_not_html_escaped(smtp_server):
+    from messaging.outbox import queue_templated_email
+
+    email = queue_templated_email(
+        to="ect@example.org",
+        template="school_rejected",
+        context={"school": {"name": "St Mary's School", "urn": "123456"}, "user": {"first_name": "Ann"}, "reason": "<wrong URN>"},
+    )
+
+    assert "St Mary's School" in email.subject
+    assert "<wrong URN>" in email.body
+    assert "&#x27;" not in email.body

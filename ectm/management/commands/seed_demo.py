@@ -1,8 +1,10 @@
 import logging
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from accounts.models import Membership, Role, User
 from ectm import demo_data
@@ -13,6 +15,22 @@ from reviews import demo as reviews_demo
 from schedule.demo import seed_schedule
 
 logger = logging.getLogger(__name__)
+
+DEMO_LOGGERS = ["accounts", "ects", "messaging", "organisations", "reviews", "schedule", "security", "signatures"]
+
+
+@contextmanager
+def quiet_loggers(names: list[str]):
+    """Log only warnings and errors from these loggers inside the block."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [each.level for each in loggers]
+    for each in loggers:
+        each.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for each, level in zip(loggers, levels):
+            each.setLevel(level)
 
 
 class Command(BaseCommand):
@@ -30,7 +48,11 @@ class Command(BaseCommand):
                 "Use --force to run it anyway."
             )
         logger.info("Demo seeding started")
-        with transaction.atomic():
+        # The demo's history is made by the same actions people take, which log
+        # each step and email the people involved. Neither is news to anyone,
+        # so the steps are not logged and the emails are not delivered to var/mail.
+        no_delivery = override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
+        with quiet_loggers(DEMO_LOGGERS), no_delivery, transaction.atomic():
             seed()
         logger.info("Demo seeding finished")
         self.print_sign_ins()
