@@ -23,14 +23,14 @@ DEMO_LOGGERS = ["accounts", "ects", "messaging", "organisations", "reviews", "sc
 def quiet_loggers(names: list[str]):
     """Log only warnings and errors from these loggers inside the block."""
     loggers = [logging.getLogger(name) for name in names]
-    levels = [each.level for each in loggers]
-    for each in loggers:
-        each.setLevel(logging.WARNING)
+    levels = [named_logger.level for named_logger in loggers]
+    for named_logger in loggers:
+        named_logger.setLevel(logging.WARNING)
     try:
         yield
     finally:
-        for each, level in zip(loggers, levels):
-            each.setLevel(level)
+        for named_logger, level in zip(loggers, levels):
+            named_logger.setLevel(level)
 
 
 class Command(BaseCommand):
