@@ -51,14 +51,24 @@ class OutcomeForm(GovForm):
         label="Length of the extension, in full-time-equivalent terms",
         help_text="To one decimal place, for example 1.5. Only for an extension.",
         required=False,
+        # Two digits with one decimal place also caps the extension at 9.9 terms.
         min_value=Decimal("0.1"),
-        max_value=Decimal("9.9"),
         max_digits=2,
         decimal_places=1,
+        error_messages={
+            "invalid": "Enter the length of the extension as a number of terms, for example 1.5",
+            "min_value": "Enter an extension of at least 0.1 terms",
+            "max_digits": "Enter the length of the extension to one decimal place and no more than 9.9 terms",
+            "max_decimal_places": "Enter the length of the extension to one decimal place, for example 1.5",
+            "max_whole_digits": "Enter an extension of 9.9 terms or fewer",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
     )
 
     def clean(self):
         data = super().clean()
+        if "extension_terms" in self.errors:
+            return data
         if data.get("decision") == Outcome.Decision.EXTENSION and not data.get("extension_terms"):
             self.add_error("extension_terms", "Enter the length of the extension in terms, for example 1.5")
         return data

@@ -248,7 +248,10 @@ def compute_schedule(calendar: Calendar, induction: Induction, as_at: date) -> S
     if len(calendar) == 0:
         notes.append("No term dates are entered yet, so no days can be counted. The appropriate body enters them.")
     elif timetable.calendar_exhausted:
-        notes.append("The term dates run out before induction ends: enter the next academic year's term dates.")
+        notes.append(
+            "The term dates run out before induction ends, so later reports appear once the appropriate body "
+            "enters the next academic year's term dates."
+        )
 
     return Schedule(
         as_at=as_at,

@@ -199,6 +199,9 @@ def test_outcome_extension_needs_length(home):
 
     assert "Enter the length of the extension" in missing.content.decode()
     assert too_precise.status_code == 200
+    assert "to one decimal place and no more than 9.9 terms" in too_precise.content.decode()
+    assert "Ensure that" not in too_precise.content.decode()
+    assert "Enter the length of the extension in terms" not in too_precise.content.decode()
     assert recorded.status_code == 302
     assert str(home.ect.outcomes.get().extension_terms) == "1.5"
 
