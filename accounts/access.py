@@ -3,7 +3,7 @@ an organisation's data goes through the access helpers here.
 
 A view is wrapped with `@allow(...)`, which records an `AccessRule` on the view
 for the access matrix test and enforces it. Object lookups use `access_*`
-helpers, which answer 404 for anything outside the active membership's reach,
+helpers, which raise Http404 for anything outside the active membership's reach,
 so another organisation's record is never revealed.
 """
 

@@ -37,9 +37,9 @@ class Role(models.TextChoices):
     ECT = "ect", "ECT"
 
 
-def role_in_sentence(label: str) -> str:
+def role_in_sentence(role: str) -> str:
     """Return a role's label for use inside a sentence: "head teacher", but "ECT" and "AB administrator"."""
-    return in_sentence(label)
+    return in_sentence(Role(role).label)
 
 
 SCHOOL_ROLES = frozenset({Role.HEAD_TEACHER, Role.INDUCTION_LEAD, Role.TUTOR, Role.ECT})
@@ -52,7 +52,7 @@ class MembershipQuerySet(models.QuerySet):
 
 
 class Membership(models.Model):
-    """A role that a person holds in one organisation: an appropriate body or a school."""
+    """A role that a person has in one organisation: an appropriate body or a school."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=20, choices=Role.choices)

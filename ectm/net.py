@@ -8,7 +8,7 @@ def client_ip(request: HttpRequest) -> str | None:
     With TRUSTED_PROXY_COUNT = n > 0, the address is the n-th entry from the
     right of X-Forwarded-For, the one our own nearest proxy saw. Entries further
     left were written by the client and are ignored, so a forged header cannot
-    change the answer. With 0, the header is ignored and REMOTE_ADDR is used.
+    change the result. With 0, the header is ignored and REMOTE_ADDR is used.
     """
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies > 0:

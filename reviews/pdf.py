@@ -19,7 +19,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError, PdfStreamError
 from weasyprint import HTML
 
-from accounts.models import User
+from accounts.models import User, role_in_sentence
 from reviews import services, steps
 from reviews.models import IssuedPdf, ReportForm
 from signatures.services import content_digest, matches, signatures_of
@@ -118,12 +118,12 @@ def verify_pdf(data: bytes) -> Verification:
     for signature in current:
         if not matches(signature, content):
             result.problems.append(
-                f"The {services.role_in_sentence(signature.role)}'s signature was made over different content."
+                f"The {role_in_sentence(signature.role)}'s signature was made over different content."
             )
         elif signature.digest not in compact_text:
-            result.problems.append(f"The {services.role_in_sentence(signature.role)}'s digest is missing from the pages.")
+            result.problems.append(f"The {role_in_sentence(signature.role)}'s digest is missing from the pages.")
         else:
-            result.signed_by.append(f"{signature.signer.get_full_name()}, {services.role_in_sentence(signature.role)}")
+            result.signed_by.append(f"{signature.signer.get_full_name()}, {role_in_sentence(signature.role)}")
     if version != form.version:
         result.problems.append(
             f"The form has changed since this copy was printed: this is version {version}, "

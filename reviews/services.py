@@ -234,12 +234,6 @@ def signed_content(form: ReportForm) -> str:
 # Workflow stage and signing.
 
 
-def role_in_sentence(role: str) -> str:
-    """Return a role's label as it reads inside a sentence: "induction tutor", but "ECT"."""
-    label = Role(role).label
-    return label if label.isupper() else label.lower()
-
-
 def signatures_needed(report: Report) -> list[Role]:
     needed = [Role.ECT, Role.TUTOR]
     if report.type in {Report.Type.ASSESSMENT, Report.Type.INTERIM_ASSESSMENT}:

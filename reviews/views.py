@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import AB_ONLY, ALL_ROLES, SCHOOL_STAFF, access_ect, allow, schools_for
-from accounts.models import SCHOOL_ROLES, Role
+from accounts.models import SCHOOL_ROLES, Role, role_in_sentence
 from ectm.net import client_ip
 from reviews import outcomes, services, steps
 from reviews.access import access_report
@@ -50,7 +50,7 @@ def report_withdrawals(request: HttpRequest, withdrawn) -> None:
     for signature in withdrawn:
         messages.warning(
             request,
-            f"{signature.signer.get_full_name()}'s signature as {services.role_in_sentence(signature.role)} was withdrawn "
+            f"{signature.signer.get_full_name()}'s signature as {role_in_sentence(signature.role)} was withdrawn "
             "because the form changed. They have been asked to sign again.",
         )
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from accounts.models import role_in_sentence
+from ectm.text import in_sentence
 from ectm.forms import GovForm
 
 
@@ -14,4 +14,4 @@ class SignForm(GovForm):
 
     def __init__(self, *args, signer_name: str, role_label: str, what: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["confirm"].label = f"I confirm I am signing {what} as {signer_name}, {role_in_sentence(role_label)}"
+        self.fields["confirm"].label = f"I confirm I am signing {what} as {signer_name}, {in_sentence(role_label)}"

@@ -53,7 +53,7 @@ def sign(
     Raises SignatureError if that role already has a current signature on the subject.
     """
     if current_signature(subject, role) is not None:
-        raise SignatureError(f"This has already been signed by the {role_in_sentence(Role(role).label)}.")
+        raise SignatureError(f"This has already been signed by the {role_in_sentence(role)}.")
     signature = Signature.objects.create(
         content_type=ContentType.objects.get_for_model(subject),
         object_id=subject.pk,

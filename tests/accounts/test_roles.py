@@ -87,6 +87,6 @@ def test_pending_school_gives_no_role(client, home):
 def test_role_in_sentence_keeps_acronyms():
     from accounts.models import role_in_sentence
 
-    assert role_in_sentence(Role.HEAD_TEACHER.label) == "head teacher"
-    assert role_in_sentence(Role.ECT.label) == "ECT"
-    assert role_in_sentence(Role.AB_ADMIN.label) == "AB administrator"
+    assert role_in_sentence(Role.HEAD_TEACHER) == "head teacher"
+    assert role_in_sentence(Role.ECT) == "ECT"
+    assert role_in_sentence(Role.AB_ADMIN) == "AB administrator"
